@@ -1,0 +1,33 @@
+// TeX to HTML with KaTeX, at build time. A formula KaTeX rejects becomes a visible error box
+// on the slide (never a blank) plus a diagnostic; trust stays off so TeX cannot inject links or HTML.
+import katex from 'katex';
+
+export interface MathResult {
+  html: string;
+  error: string | null;
+}
+
+/** Renders one formula; `display` for a `$$…$$` block. */
+export function renderMath(tex: string, display: boolean): MathResult {
+  try {
+    const html = katex.renderToString(tex, {
+      displayMode: display,
+      throwOnError: true,
+      trust: false,
+      strict: 'ignore',
+      output: 'htmlAndMathml',
+    });
+    return { html, error: null };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
+    const tag = display ? 'div' : 'span';
+    return {
+      html: `<${tag} class="deck-error math-error" role="alert">TeX error: ${escapeHtml(message)}<code>${escapeHtml(tex)}</code></${tag}>`,
+      error: message,
+    };
+  }
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

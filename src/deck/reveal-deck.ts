@@ -1,0 +1,41 @@
+// The one module that owns reveal.js: creates it with the deck's settings and hands the API on.
+import Reveal from 'reveal.js';
+import type { RevealApi, RevealConfig } from 'reveal.js';
+
+export const SLIDE_WIDTH = 1280;
+export const SLIDE_HEIGHT = 720;
+
+/** reveal.js settings for this deck; the print view reuses them. */
+export function revealConfig(reducedMotion: boolean): RevealConfig {
+  return {
+    width: SLIDE_WIDTH,
+    height: SLIDE_HEIGHT,
+    margin: 0,
+    center: false,
+    hash: true,
+    history: true,
+    respondToHashChanges: true,
+    fragmentInURL: true,
+    controls: true,
+    controlsTutorial: false,
+    progress: true,
+    slideNumber: 'c/t',
+    showSlideNumber: 'all',
+    keyboard: true,
+    overview: true,
+    touch: true,
+    help: true,
+    transition: reducedMotion ? 'none' : 'slide',
+    backgroundTransition: reducedMotion ? 'none' : 'fade',
+    transitionSpeed: 'fast',
+    pdfSeparateFragments: false,
+    hideCursorTime: 3000,
+  };
+}
+
+/** Starts reveal.js on `.reveal` and resolves when it is ready. */
+export async function startReveal(root: HTMLElement, config: RevealConfig): Promise<RevealApi> {
+  const deck = new Reveal(root, config);
+  await deck.initialize();
+  return deck;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vite';
+import { deckPlugins } from './src/build/vite-plugin-deck.js';
+
+export default defineConfig({
+  // Relative URLs, so the built deck works from any folder, a static host or the file system.
+  base: './',
+  plugins: [deckPlugins({ slides: process.env.DECK_SLIDES ?? 'slides' })],
+  build: { target: 'es2022', assetsInlineLimit: 0, chunkSizeWarningLimit: 1024 },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+});
