@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, browserEnv, findChromium } from './src/tools/chromium.js';
 
-const PORT = 4319;
+const PORT = Number(process.env.E2E_PORT ?? 4319);
 
 // End-to-end tests run against the built deck (`vite preview`), as an audience would get it.
 export default defineConfig({
