@@ -19,6 +19,20 @@ const MATH_INLINE = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/;
 /** HTML a talk never needs and that could run code or restyle the page. */
 const UNSAFE_HTML = /<\s*\/?\s*(script|iframe|object|embed|style|link|meta|base|form)\b|\son[a-z]+\s*=|javascript:|\sstyle\s*=/i;
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
+/** A run of Latin words inside Chinese text, e.g. `GPT-3.5` or `Sam Altman`. */
+const LATIN_RUN = /[A-Za-z][A-Za-z0-9.'’+\- ]*[A-Za-z0-9]/g;
+
+/** Escapes text and marks English terms `lang="en"`, so a Chinese screen-reader voice spells them right. */
+function markEnglish(text: string): string {
+  let html = '';
+  let last = 0;
+  for (const match of text.matchAll(LATIN_RUN)) {
+    if (!/[A-Za-z].*[A-Za-z]/.test(match[0])) continue;
+    html += escapeHtml(text.slice(last, match.index)) + `<span lang="en">${escapeHtml(match[0])}</span>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
 
 function mathExtension(name: MathToken['type'], pattern: RegExp, display: boolean): TokenizerAndRendererExtension {
   return {
@@ -43,6 +57,10 @@ const markdown = new Marked({
   gfm: true,
   extensions: [mathExtension('mathBlock', MATH_BLOCK, true), mathExtension('mathInline', MATH_INLINE, false)],
   renderer: {
+    text(token) {
+      if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+      return 'escaped' in token && token.escaped ? token.text : markEnglish(token.text);
+    },
     list(token) {
       const tag = token.ordered ? 'ol' : 'ul';
       const start = token.ordered && token.start !== 1 && token.start !== '' ? ` start="${token.start}"` : '';

@@ -9,6 +9,7 @@ import type { Deck } from '../shared/deck.js';
 import { announceSlides } from './accessibility.js';
 import { presenterUrl, syncAudience } from './audience-sync.js';
 import { showDiagnostics } from './dev-overlay.js';
+import { bindJumpToSlide } from './jump-to-slide.js';
 import { startPresenter } from './presenter.js';
 import { renderSections } from './render-sections.js';
 import { revealConfig, startReveal } from './reveal-deck.js';
@@ -22,6 +23,7 @@ async function startAudience(data: Deck): Promise<RevealApi> {
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const reveal = await startReveal(root, revealConfig(reducedMotion));
   announceSlides(reveal, UI_STRINGS.deckLabel);
+  bindJumpToSlide(reveal, data.slides);
   syncAudience(reveal, data.meta.title);
   reveal.addKeyBinding({ keyCode: S_KEY, key: 'S', description: UI_STRINGS.speakerView }, () => {
     if (!window.open(presenterUrl(), 'deck-presenter', 'popup,width=1100,height=700')) window.alert(`${UI_STRINGS.popupBlocked}: ${presenterUrl()}`);

@@ -25,6 +25,8 @@ export function revealConfig(reducedMotion: boolean): RevealConfig {
     overview: true,
     touch: true,
     help: true,
+    // Our own jump (jump-to-slide.ts) also matches Chinese text.
+    jumpToSlide: false,
     transition: reducedMotion ? 'none' : 'slide',
     backgroundTransition: reducedMotion ? 'none' : 'fade',
     transitionSpeed: 'fast',

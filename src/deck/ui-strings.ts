@@ -8,4 +8,7 @@ export const UI_STRINGS = {
   previous: '上一页',
   speakerView: '演讲者视图',
   popupBlocked: '浏览器阻止了弹出窗口：请在新标签页中打开',
+  jumpLabel: '跳转到幻灯片：输入页码或标题中的文字',
+  jumpNoMatch: '没有匹配的幻灯片',
+  jumpHint: '回车跳转，Esc 取消',
 } as const;
