@@ -1,0 +1,107 @@
+// What a screen-reader or keyboard user meets: no axe (WCAG 2 A/AA) violations on any slide, the
+// overview, the presenter console or the print view; slide changes announced; focus visible.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function ready(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('data-deck-ready', 'true');
+}
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('every slide passes axe with WCAG 2 A and AA rules', async ({ page }) => {
+  test.setTimeout(120_000);
+  await ready(page, './');
+  const ids = await page.locator('.reveal .slides > section').evaluateAll((s) => s.map((e) => e.id));
+  expect(ids.length).toBeGreaterThan(10);
+  const found: string[] = [];
+  for (const id of ids) {
+    await page.evaluate((slide) => (location.hash = `#/${slide}`), id);
+    await expect(page.locator(`section#${id}`)).toHaveClass(/present/);
+    // Show every build step so axe sees all of the slide's text.
+    await page.evaluate(() => document.querySelectorAll('.present .fragment').forEach((f) => f.classList.add('visible')));
+    await expect
+      .poll(() => page.locator('section.present .fragment').evaluateAll((fs) => fs.every((f) => getComputedStyle(f).opacity === '1')))
+      .toBe(true);
+    for (const v of await violations(page)) found.push(`${id}: ${v}`);
+  }
+  expect(found).toEqual([]);
+});
+
+test('the overview passes axe', async ({ page }) => {
+  await ready(page, './');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal')).toHaveClass(/overview/);
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the presenter console passes axe', async ({ page }) => {
+  await page.goto('./?presenter');
+  await expect(page.locator('#presenter-title')).not.toBeEmpty();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the print view passes axe', async ({ page }) => {
+  await ready(page, './?view=print');
+  await expect(page.locator('html')).toHaveAttribute('data-pdf-ready', 'true');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the deck is not a role="application" and announces each slide title', async ({ page }) => {
+  await ready(page, './');
+  await expect(page.locator('[role="application"]')).toHaveCount(0);
+  const live = page.locator('[aria-live="polite"].deck-announcer');
+  await page.keyboard.press('End');
+  await expect(live).toHaveText(/被钩住，还是茁壮成长？/);
+  await page.keyboard.press('Home');
+  await expect(live).toHaveText(/大模型发展机会与挑战/);
+});
+
+test('language: the page is zh-CN and English terms are marked en', async ({ page }) => {
+  await ready(page, './#/chatgpt-turning-point');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('section#chatgpt-turning-point [lang="en"]').filter({ hasText: 'GPT-3' }).first()).toBeVisible();
+});
+
+test('keyboard focus is visible', async ({ page }) => {
+  await ready(page, './');
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveCount(1);
+  const outline = await focused.evaluate((e) => getComputedStyle(e).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+test('reduced motion turns transitions off', async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await ready(page, './');
+  const duration = await page.locator('.reveal .slides > section').first().evaluate((e) => getComputedStyle(e).transitionDuration);
+  expect(duration.split(',').every((d) => parseFloat(d) === 0)).toBe(true);
+  await expect(page.locator('.reveal')).toHaveClass(/\bnone\b/);
+  await context.close();
+});
+
+test('G jumps to a slide by Chinese text or number', async ({ page }) => {
+  await ready(page, './');
+  await page.keyboard.press('g');
+  await page.keyboard.type('开源');
+  await expect(page.locator('.jump-dialog output')).toContainText('新Linux');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/models-open-source$/);
+  await page.keyboard.press('g');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.reveal .slides > section.present')).toHaveAttribute('data-index', '2');
+  await page.keyboard.press('g');
+  await page.keyboard.type('不存在的内容');
+  await expect(page.locator('.jump-dialog output')).toHaveText('没有匹配的幻灯片');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.jump-dialog')).not.toBeVisible();
+});
