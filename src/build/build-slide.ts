@@ -13,7 +13,7 @@ export interface BuiltSlide {
 
 /** Builds the slide at `index` of the deck. */
 export function buildSlide(raw: RawSlide, index: number, resolveImage: (href: string) => string | null): BuiltSlide {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...raw.diagnostics];
   let attributes: SlideAttributes = {};
   if (raw.frontMatter) {
     const parsed = parseFrontMatter(raw.frontMatter.text, raw.file, raw.frontMatter.line);

@@ -1,6 +1,7 @@
 // Reads `slides/deck.yaml`: the talk's title, author, venue, language and planned duration.
 import { LineCounter, parseDocument } from 'yaml';
 import type { DeckMeta, Diagnostic } from '../shared/deck.js';
+import { errorLine } from './front-matter.js';
 
 const DEFAULT_META: DeckMeta = { title: 'Untitled talk', author: '', lang: 'zh-CN' };
 const FIELDS: Record<keyof DeckMeta, 'string' | 'number'> = { title: 'string', author: 'string', venue: 'string', lang: 'string', duration: 'number' };
@@ -12,7 +13,7 @@ export function parseDeckMeta(text: string, file: string): { meta: DeckMeta; dia
   const report = (line: number, message: string) => diagnostics.push({ severity: 'error', code: 'deck-meta', file, line, message });
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  for (const error of doc.errors) report(error.linePos?.[0]?.line ?? 1, `bad YAML: ${error.message.split('\n')[0]}`);
+  for (const error of doc.errors) report(errorLine(error, doc, text, counter), `bad YAML: ${error.message.split('\n')[0]}`);
   const data = (doc.errors.length === 0 ? doc.toJSON() : null) as Record<string, unknown> | null;
   const meta: DeckMeta = { ...DEFAULT_META };
   if (data && typeof data === 'object') {
@@ -25,6 +26,7 @@ export function parseDeckMeta(text: string, file: string): { meta: DeckMeta; dia
       else (meta as unknown as Record<string, unknown>)[key] = value;
     }
   }
-  for (const key of REQUIRED) if (!data || !(key in data)) report(1, `deck.yaml needs \`${key}\``);
+  // Unreadable YAML is reported above; saying that every key is missing too would only be noise.
+  if (doc.errors.length === 0) for (const key of REQUIRED) if (!data || !(key in data)) report(1, `deck.yaml needs \`${key}\``);
   return { meta, diagnostics };
 }

@@ -1,6 +1,6 @@
 // Parses and checks a slide's YAML front matter. Every problem becomes a diagnostic with the
 // line it is on; nothing is half-accepted (Slidev's gap): a bad key is reported, not ignored.
-import { parseDocument, isMap, isScalar, type Pair, type Node as YamlNode, LineCounter } from 'yaml';
+import { parseDocument, isMap, isScalar, type Document, type Pair, type Node as YamlNode, type YAMLError, LineCounter } from 'yaml';
 import { TRANSITIONS, type Diagnostic, type SlideAttributes } from '../shared/deck.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -32,10 +32,8 @@ export function parseFrontMatter(text: string, file: string, line: number): Fron
     diagnostics.push({ severity: 'error', code: 'front-matter', file, line: line + offsetLine - 1, message });
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  for (const error of doc.errors) {
-    const at = error.linePos?.[0]?.line ?? 1;
-    report(at, `bad YAML front matter: ${firstSentence(error.message)}`);
-  }
+  // `linePos` is only filled in by prettyErrors (which also rewrites the message): count lines from `pos`.
+  for (const error of doc.errors) report(errorLine(error, doc, text, counter), `bad YAML front matter: ${firstSentence(error.message)}`);
   if (doc.errors.length > 0) return { attributes: {}, diagnostics };
   if (doc.contents === null) return { attributes: {}, diagnostics };
   if (!isMap(doc.contents)) {
@@ -57,6 +55,20 @@ export function parseFrontMatter(text: string, file: string, line: number): Fron
     else attributes[key] = typeof value === 'string' ? value.trim() : value;
   }
   return { attributes: attributes as SlideAttributes, diagnostics };
+}
+
+/** 1-based line of a YAML error in `text`, for front matter and deck.yaml alike. */
+export function errorLine(error: YAMLError, doc: Document, text: string, counter: LineCounter): number {
+  const at = error.pos[0];
+  if (at < 0) return 1;
+  // An unclosed `[`, `{` or quote is only noticed where the next key starts, or at the end:
+  // point at the line the value opens on, where the fix is.
+  if (error.code === 'MISSING_CHAR' || (error.code === 'BAD_INDENT' && error.message.startsWith('Flow'))) {
+    const pairs = (isMap(doc.contents) ? doc.contents.items : []) as Pair<YamlNode, YamlNode>[];
+    const open = pairs.find((pair) => pair.value?.range && pair.value.range[0] < at && at <= pair.value.range[2]);
+    if (open) return counter.linePos(open.value!.range![0]).line;
+  }
+  return counter.linePos(Math.min(at, text.trimEnd().length)).line;
 }
 
 function firstSentence(message: string): string {

@@ -15,6 +15,9 @@ export class LineContext {
   private fence: { marker: string; index: number } | null = null;
   private comment: { index: number } | null = null;
 
+  /** `plainLines`: 0-based lines to read as plain text even if they open a fence or comment (openers never closed). */
+  constructor(private readonly plainLines: ReadonlySet<number> = new Set()) {}
+
   /** True when the line just fed is ordinary Markdown (not inside or opening/closing a fence or comment). */
   feed(line: string, index: number): boolean {
     if (this.fence) {
@@ -28,6 +31,7 @@ export class LineContext {
       if (line.includes(COMMENT_CLOSE)) this.comment = null;
       return false;
     }
+    if (this.plainLines.has(index)) return true;
     const open = line.match(FENCE_OPEN);
     if (open) {
       this.fence = { marker: open[1]!, index };

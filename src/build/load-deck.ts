@@ -50,7 +50,7 @@ export function loadDeck(slidesDir: string, root: string): LoadedDeck {
     diagnostics.push(...split.diagnostics);
     const resolveImage = (href: string): string | null => {
       if (REMOTE.test(href) || isAbsolute(href)) return null;
-      const target = resolve(dirname(path), decodeURI(href));
+      const target = resolve(dirname(path), decodePath(href));
       if (!existsSync(target) || !statSync(target).isFile()) return null;
       files.push(target);
       const known = images.indexOf(target);
@@ -69,6 +69,15 @@ export function loadDeck(slidesDir: string, root: string): LoadedDeck {
   }
   for (const slide of slides) if (slide.broken) slide.html = problemPanel(problems.get(slide)!) + slide.html;
   return { deck: { meta: meta.meta, slides, diagnostics }, images, files };
+}
+
+/** `%20` in an image path is a space; a `%` that starts no escape (`50%.png`) is kept, not a crash. */
+function decodePath(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
 }
 
 function checkUniqueIds(slides: Slide[]): { slide: Slide; diagnostic: Diagnostic }[] {

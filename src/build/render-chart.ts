@@ -47,7 +47,8 @@ function checkSpec(data: unknown): ChartSpec {
   if (!Array.isArray(spec.bars) || spec.bars.length === 0) throw new Error('`bars` must be a list of { label, value, text }');
   spec.bars.forEach((bar, i) => {
     if (typeof bar?.label !== 'string' || typeof bar.text !== 'string') throw new Error(`bar ${i + 1}: \`label\` and \`text\` must be text`);
-    if (typeof bar.value !== 'number' || !(bar.value >= 1)) throw new Error(`bar ${i + 1}: \`value\` must be a number of at least 1`);
+    // `.inf` is a YAML number too, and would never finish the axis ticks.
+    if (typeof bar.value !== 'number' || !Number.isFinite(bar.value) || bar.value < 1) throw new Error(`bar ${i + 1}: \`value\` must be a number of at least 1`);
   });
   return spec as ChartSpec;
 }

@@ -15,9 +15,13 @@ interface MathToken extends Tokens.Generic {
 }
 
 const MATH_BLOCK = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/;
-const MATH_INLINE = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/;
-/** HTML a talk never needs and that could run code or restyle the page. */
-const UNSAFE_HTML = /<\s*\/?\s*(script|iframe|object|embed|style|link|meta|base|form)\b|\son[a-z]+\s*=|javascript:|\sstyle\s*=/i;
+/** `$x$`, or `$$x$$` inside a paragraph (typeset in display style, but inline). */
+const MATH_INLINE = /^\$\$(?!\s)([^$]+?)\$\$|^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/;
+/** HTML a talk never needs and that could run code or restyle the page (`<svg/onload=` counts: `/` and quotes separate attributes too). */
+const UNSAFE_HTML = /<\s*\/?\s*(script|iframe|frame|object|embed|style|link|meta|base|form)\b|[\s/"']on[a-z]+\s*=|[\s/"']style\s*=/i;
+/** Browsers drop tabs and newlines from URLs, so `java&#9;script:` still runs: test with them removed. */
+const SCRIPT_URL = /(java|vb)script:/i;
+const CHARACTER_REFERENCE = /&#(?:x([0-9a-f]+)|(\d+));?|&(colon|tab|newline);/gi;
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
 /** A run of Latin words inside Chinese text, e.g. `GPT-3.5` or `Sam Altman`. */
 const LATIN_RUN = /[A-Za-z][A-Za-z0-9.'’+\- ]*[A-Za-z0-9]/g;
@@ -45,8 +49,8 @@ function mathExtension(name: MathToken['type'], pattern: RegExp, display: boolea
     tokenizer(src: string) {
       const match = src.match(pattern);
       if (!match) return undefined;
-      const tex = match[1]!.trim();
-      const { html, error } = renderMath(tex, display);
+      const tex = (match[1] ?? match[2])!.trim();
+      const { html, error } = renderMath(!display && match[1] !== undefined ? `\\displaystyle ${tex}` : tex, display);
       return { type: name, raw: match[0], tex, html, error } satisfies MathToken;
     },
     renderer: (token) => (token as MathToken).html + (display ? '\n' : ''),
@@ -99,12 +103,20 @@ export interface RenderedMarkdown {
 /** Renders one slide's (or notes') Markdown. */
 export function renderMarkdown(content: string, context: RenderContext): RenderedMarkdown {
   const diagnostics: Diagnostic[] = [];
-  const lineOf = (raw: string) => {
-    const at = content.indexOf(raw);
+  // Tokens are walked in document order: search on from the last problem found, so a mistake
+  // made twice is reported at each of its lines.
+  let searchFrom = 0;
+  const reported = new Map<Token, number>();
+  const lineOf = (token: Token) => {
+    let at = content.indexOf(token.raw, searchFrom);
+    if (at < 0) at = content.indexOf(token.raw);
+    else searchFrom = at + token.raw.length;
     return context.line + (at < 0 ? 0 : content.slice(0, at).split('\n').length - 1);
   };
-  const report = (code: string, raw: string, message: string) =>
-    diagnostics.push({ severity: 'error', code, file: context.file, line: lineOf(raw), message });
+  const report = (code: string, token: Token, message: string) => {
+    if (!reported.has(token)) reported.set(token, lineOf(token));
+    diagnostics.push({ severity: 'error', code, file: context.file, line: reported.get(token)!, message });
+  };
 
   const tokens = markdown.lexer(content);
   if (context.build === 'items') {
@@ -123,35 +135,39 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
       case 'mathBlock':
       case 'mathInline': {
         const math = token as MathToken;
-        if (math.error) report('math', math.raw, `invalid TeX in ${math.raw.trim()}: ${math.error}`);
+        if (math.error) report('math', math, `invalid TeX in ${oneLine(math.raw)}: ${math.error}`);
         break;
       }
       case 'code':
         if (token.lang === 'chart') {
           const chart = renderChart(token.text);
           (token as Tokens.Code & { chartHtml?: string }).chartHtml = chart.html;
-          if (chart.error) report('chart', token.raw, `bad chart: ${chart.error}`);
+          if (chart.error) report('chart', token, `bad chart: ${chart.error}`);
         }
         break;
       case 'image': {
-        const url = context.resolveImage(token.href);
+        const href = token.href;
+        const url = context.resolveImage(href);
         if (url === null) {
-          report('image', token.raw, `image not found: ${token.href}`);
-          token.text = `[missing image: ${token.href}]`;
-          token.href = '';
-        } else token.href = url;
-        if (!token.text.trim()) report('image-alt', token.raw, `image ${token.href} has no alt text (screen readers need it)`);
+          report('image', token, `image not found: ${href}`);
+          // Said in place of the picture, like a broken formula (an <img src=""> shows only a broken icon).
+          const notice = `<span class="deck-error image-error" role="alert">missing image: ${escapeHtml(href)}</span>`;
+          Object.assign(token, { type: 'html', block: false, text: notice, tokens: undefined });
+          break;
+        }
+        token.href = url;
+        if (!token.text.trim()) report('image-alt', token, `image ${href} has no alt text (screen readers need it)`);
         break;
       }
       case 'link':
         if (!SAFE_LINK.test(token.href)) {
-          report('link', token.raw, `link target not allowed: ${token.href} (use http:, https:, mailto: or #id)`);
+          report('link', token, `link target not allowed: ${token.href} (use http:, https:, mailto: or #id)`);
           token.href = '#';
         }
         break;
       case 'html':
-        if (UNSAFE_HTML.test(token.raw)) {
-          report('unsafe-html', token.raw, `HTML not allowed in a slide (scripts, event handlers, styles): ${token.raw.trim().slice(0, 60)}`);
+        if (isUnsafeHtml(token.raw)) {
+          report('unsafe-html', token, `HTML not allowed in a slide (scripts, event handlers, styles): ${oneLine(token.raw).slice(0, 60)}`);
           token.text = '';
           (token as Tokens.HTML).raw = '';
         }
@@ -160,6 +176,21 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
   });
   const html = markdown.parser(tokens);
   return { html, title, level, diagnostics };
+}
+
+/** Source quoted in a message stays on the message's one line (`file:line: message`). */
+function oneLine(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ');
+}
+
+/** Whether raw HTML could run code, read as a browser reads it: character references decoded. */
+function isUnsafeHtml(raw: string): boolean {
+  const decoded = raw.replace(CHARACTER_REFERENCE, (_, hex?: string, decimal?: string, name?: string) => {
+    if (name) return ({ colon: ':', tab: '\t', newline: '\n' } as Record<string, string>)[name.toLowerCase()]!;
+    const code = hex ? parseInt(hex, 16) : Number(decimal);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
+  return UNSAFE_HTML.test(decoded) || SCRIPT_URL.test(decoded.replace(/[\t\n\r]/g, ''));
 }
 
 /** Text of an HTML fragment, for titles and notes. */

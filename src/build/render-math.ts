@@ -9,14 +9,20 @@ export interface MathResult {
 
 /** Renders one formula; `display` for a `$$…$$` block. */
 export function renderMath(tex: string, display: boolean): MathResult {
+  const refused: string[] = [];
   try {
     const html = katex.renderToString(tex, {
       displayMode: display,
       throwOnError: true,
-      trust: false,
+      // Nothing is trusted; what was asked for is remembered so the author hears about it.
+      trust: (context) => {
+        refused.push(context.command);
+        return false;
+      },
       strict: 'ignore',
       output: 'htmlAndMathml',
     });
+    if (refused.length > 0) throw new Error(`${[...new Set(refused)].join(', ')} is not allowed in slides (links and HTML from TeX are off)`);
     return { html, error: null };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);

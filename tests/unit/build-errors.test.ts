@@ -1,0 +1,84 @@
+// `vite build` as a person runs it: a deck with a problem must fail the build and say where.
+// Builds run one after another (tests in a file are sequential): each is a whole Vite run, and
+// the first build of a new set of characters spends seconds cutting the font.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { BROKEN_DECKS, ROOT, deckFolder } from '../fixtures/decks.js';
+
+const BUILD_TIMEOUT = 180_000;
+
+interface BuildResult {
+  code: number | null;
+  /** stdout and stderr together, as a terminal shows them. */
+  output: string;
+  dist: string;
+}
+
+/** Runs `npx vite build` on the deck in `slides` (relative to the project root) into a fresh temporary folder. */
+function viteBuild(slides: string): Promise<BuildResult> {
+  const dist = mkdtempSync(join(tmpdir(), `deck-dist-${basename(slides)}-`));
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['vite', 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, DECK_SLIDES: slides, DECK_DIST: dist, NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output, dist }));
+  });
+}
+
+describe('vite build', () => {
+  test.each(BROKEN_DECKS)(
+    'fails on the $name fixture and names the file, line and problem',
+    async ({ name, problems }) => {
+      const { code, output, dist } = await viteBuild(deckFolder(name));
+      try {
+        expect(code, output).not.toBe(0);
+        for (const p of problems) {
+          expect(output).toContain(`${deckFolder(name)}/${p.file}:${p.line}: error: `);
+          expect(output).toContain(p.message);
+        }
+        expect(existsSync(join(dist, 'index.html'))).toBe(false);
+      } finally {
+        rmSync(dist, { recursive: true, force: true });
+      }
+    },
+    BUILD_TIMEOUT,
+  );
+
+  test(
+    'succeeds on the talk itself (the failures above are the problems, not the build)',
+    async () => {
+      const { code, output, dist } = await viteBuild('slides');
+      try {
+        expect(code, output).toBe(0);
+        expect(existsSync(join(dist, 'index.html'))).toBe(true);
+      } finally {
+        rmSync(dist, { recursive: true, force: true });
+      }
+    },
+    BUILD_TIMEOUT,
+  );
+
+  // KaTeX puts a zero-width space (U+200B) in every fraction and limit: the font check must not
+  // ask the font for a glyph it never draws.
+  test(
+    'succeeds on the basic fixture, whose formula has a fraction',
+    async () => {
+      const { code, output, dist } = await viteBuild(deckFolder('basic'));
+      try {
+        expect(code, output).toBe(0);
+      } finally {
+        rmSync(dist, { recursive: true, force: true });
+      }
+    },
+    BUILD_TIMEOUT,
+  );
+});
