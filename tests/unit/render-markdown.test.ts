@@ -235,3 +235,13 @@ describe('plainText', () => {
     expect(plainText('<p>甲 &amp; 乙\n<math><mi>x</mi></math><b>丙</b> &#60;丁&#62;</p>')).toBe('甲 & 乙 丙 <丁>');
   });
 });
+
+describe('renderMarkdown: $$ inside a paragraph', () => {
+  test('is typeset inline in display style, with no raw $ left', () => {
+    const { html, diagnostics } = render(['甲 $$\\sum_i x_i$$ 乙']);
+    expect(diagnostics).toEqual([]);
+    expect(html).toMatch(/^<p>甲 <span class="katex">/);
+    expect(html).not.toContain('$');
+    expect(html).toContain('\\displaystyle');
+  });
+});

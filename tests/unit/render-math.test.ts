@@ -53,6 +53,12 @@ describe('renderMath', () => {
       expect(html).not.toContain('class="evil"');
     }
   });
+
+  test('a refused \\href is an error the author hears about, naming the command', () => {
+    const { html, error } = renderMath('\\href{https://example.com}{x}', false);
+    expect(error).toMatch(/\\href is not allowed/);
+    expect(html).toContain('math-error');
+  });
 });
 
 describe('escapeHtml', () => {
