@@ -42,9 +42,10 @@ function mathExtension(name: MathToken['type'], pattern: RegExp, display: boolea
   return {
     name,
     level: display ? 'block' : 'inline',
+    // A display block only starts a line; elsewhere `$$` is inline math inside a paragraph.
     start: (src: string) => {
-      const at = src.indexOf(display ? '$$' : '$');
-      return at < 0 ? undefined : at;
+      const at = display ? src.search(/(?:^|\n)\$\$/) : src.indexOf('$');
+      return at < 0 ? undefined : display && src[at] === '\n' ? at + 1 : at;
     },
     tokenizer(src: string) {
       const match = src.match(pattern);
