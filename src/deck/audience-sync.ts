@@ -1,32 +1,77 @@
-// Keeps the audience window and the presenter console on the same slide and build step.
+// Keeps every audience window and the presenter console on the same slide, build step, overview
+// and blackout. An audience window publishes its own moves, follows newer moves from any other
+// window, and on (re)load asks the others where the talk is.
 import type { RevealApi } from 'reveal.js';
-import { openSyncChannel } from './sync-channel.js';
+import { fitsDeck } from './deck-position.js';
+import { openSyncChannel, type DeckMessage, type SharedState } from './sync-channel.js';
+import { firstStamp, isNewer, nextStamp } from './sync-register.js';
 
-/** Publishes every move of `deck` and follows moves made in the presenter console. Returns an undo. */
-export function syncAudience(deck: RevealApi, deckKey: string): () => void {
-  const position = () => {
-    const { h, f } = deck.getIndices();
-    return { h, f: f ?? -1 };
-  };
-  const channel = openSyncChannel(deckKey, (message) => {
-    if (message.from !== 'presenter') return;
-    if (message.type === 'hello') channel.send({ type: 'position', from: 'audience', position: position() });
-    if (message.type === 'position') deck.slide(message.position.h, 0, message.position.f);
-  });
-  const publish = () => channel.send({ type: 'position', from: 'audience', position: position() });
-  const events = ['slidechanged', 'fragmentshown', 'fragmenthidden'] as const;
-  for (const name of events) deck.on(name, publish);
-  channel.send({ type: 'hello', from: 'audience' });
-  publish();
-  return () => {
-    for (const name of events) deck.off(name, publish);
-    channel.close();
-  };
+/** reveal.js events after which the shared state may have changed. */
+const STATE_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden', 'overviewshown', 'overviewhidden', 'paused', 'resumed'] as const;
+
+/** The shared state as `deck` shows it now. */
+export function readState(deck: RevealApi): SharedState {
+  const { h, f } = deck.getIndices();
+  return { h, f: f ?? -1, overview: deck.isOverview(), paused: deck.isPaused() };
 }
 
-/** The presenter console's URL: this page with `?presenter`, keeping the current hash. */
-export function presenterUrl(): string {
-  const url = new URL(window.location.href);
-  url.searchParams.set('presenter', '');
-  return url.href.replace('presenter=', 'presenter');
+/** Build steps of each slide as reveal.js has them. */
+function stepsOf(deck: RevealApi): number[] {
+  return deck.getHorizontalSlides().map((slide) => slide.querySelectorAll('.fragment').length);
+}
+
+export function sameState(a: SharedState, b: SharedState): boolean {
+  return a.h === b.h && a.f === b.f && a.overview === b.overview && a.paused === b.paused;
+}
+
+/** Moves `deck` to `state` (leaving the overview first and entering it last, so the right slide is picked). */
+export function applyState(deck: RevealApi, state: SharedState): void {
+  if (!state.overview && deck.isOverview()) deck.toggleOverview(false);
+  const { h, f } = readState(deck);
+  if (h !== state.h || f !== state.f) deck.slide(state.h, 0, state.f);
+  if (state.overview && !deck.isOverview()) deck.toggleOverview(true);
+  if (state.paused !== deck.isPaused()) deck.togglePause(state.paused);
+}
+
+/** Publishes every move of `deck` and follows moves made in the console or other audience windows. Returns an undo. */
+export function syncAudience(deck: RevealApi, deckKey: string): () => void {
+  // A print view (PDF export, handout) is not part of the talk: it neither follows nor leads.
+  if (deck.getConfig().view === 'print') return () => {};
+  let shared = readState(deck);
+  let applying = false;
+  const onMessage = (message: DeckMessage) => {
+    if (message.type === 'hello') channel.send({ type: 'state', state: shared, stamp, to: message.from });
+    if (message.type !== 'state' || (message.to !== undefined && message.to !== channel.id)) return;
+    if (!fitsDeck(stepsOf(deck), message.state) || !isNewer(message.stamp, stamp)) return;
+    stamp = message.stamp;
+    applying = true;
+    try {
+      applyState(deck, message.state);
+    } finally {
+      applying = false;
+    }
+    // reveal.js may clamp a position it cannot show; keep what it shows, under the same stamp.
+    shared = readState(deck);
+  };
+  const channel = openSyncChannel(deckKey, 'audience', onMessage);
+  let stamp = firstStamp(channel.id, 'audience');
+  const publish = () => {
+    if (applying) return;
+    const now = readState(deck);
+    if (sameState(now, shared)) return;
+    shared = now;
+    stamp = nextStamp(stamp, Date.now(), channel.id);
+    channel.send({ type: 'state', state: shared, stamp });
+  };
+  const onPageHide = () => channel.send({ type: 'bye' });
+  for (const name of STATE_EVENTS) deck.on(name, publish);
+  window.addEventListener('pagehide', onPageHide);
+  // A window that just loaded does not impose its position: it asks, and the newest answer wins.
+  channel.send({ type: 'hello' });
+  return () => {
+    for (const name of STATE_EVENTS) deck.off(name, publish);
+    window.removeEventListener('pagehide', onPageHide);
+    onPageHide();
+    channel.close();
+  };
 }

@@ -32,7 +32,7 @@ export function bindJumpToSlide(reveal: RevealApi, slides: Slide[]): () => void 
   const dialog = document.createElement('dialog');
   dialog.className = 'jump-dialog';
   dialog.setAttribute('aria-label', UI_STRINGS.jumpLabel);
-  dialog.innerHTML = `<form method="dialog"><label>${UI_STRINGS.jumpLabel}<input name="query" type="search" autocomplete="off" enterkeyhint="go"></label><output aria-live="polite"></output><small>${UI_STRINGS.jumpHint}</small></form>`;
+  dialog.innerHTML = `<form method="dialog"><label>${UI_STRINGS.jumpLabel}<input name="query" type="text" autocomplete="off" enterkeyhint="go"></label><output aria-live="polite"></output><small>${UI_STRINGS.jumpHint}</small></form>`;
   document.body.append(dialog);
   const input = dialog.querySelector('input')!;
   const output = dialog.querySelector('output')!;

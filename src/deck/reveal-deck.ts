@@ -24,7 +24,8 @@ export function revealConfig(reducedMotion: boolean): RevealConfig {
     keyboard: true,
     overview: true,
     touch: true,
-    help: true,
+    // Our bilingual shortcuts overlay (shortcuts-overlay.ts) replaces reveal's English-only help.
+    help: false,
     // Our own jump (jump-to-slide.ts) also matches Chinese text.
     jumpToSlide: false,
     transition: reducedMotion ? 'none' : 'slide',
