@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ASSET_PREFIX, loadDeck } from '../../src/build/load-deck.js';
 import { BROKEN_DECKS, ROOT, deckFolder } from '../fixtures/decks.js';
+import { TALK_TITLES } from '../fixtures/talk-outline.js';
 
 const load = (name: string) => loadDeck(join(ROOT, deckFolder(name)), ROOT);
 const PROBLEM_PANEL = '<div class="deck-error deck-problems" role="alert"><strong>This slide has problems</strong><ul>';
@@ -114,25 +115,7 @@ describe.each(BROKEN_DECKS)('loadDeck: the $name fixture', ({ name, problems, id
 describe('loadDeck: the talk in slides/', () => {
   const { deck, images } = loadDeck(join(ROOT, 'slides'), ROOT);
 
-  /** The outline of the talk (title, three parts of 5, 2 and 4 sections, closing), as the slides spell it. */
-  const TITLES = [
-    '大模型发展机会与挑战',
-    '01 ChatGPT：奇点到来',
-    '可怕的不是不犯错，而是像人一样犯错',
-    '拐点：人工智能大模型时代到来',
-    'AI工程化的大成功，赢者通吃的胜利',
-    '必然发生的涌现，无中生有的能力',
-    '人们对知识的表示和调用发生了根本性变化',
-    '02 OpenAI：强团队+强资源',
-    '强团队：抓住十年难遇的机遇，OpenAI 绝非偶然',
-    '算力、数据、财力，极高门槛的游戏',
-    '03 大模型：超越「摩尔定律」',
-    '性能天花板远未到来!',
-    '大模型作为基础平台支撑无数智能应用',
-    '开源开放，构建大模型领域的「新Linux」生态',
-    '学习「如何为人」，或许是未来与AI对决的胜算所在',
-    '被钩住，还是茁壮成长？',
-  ];
+  const TITLES = TALK_TITLES;
 
   test('loads with zero diagnostics', () => {
     expect(deck.diagnostics).toEqual([]);
