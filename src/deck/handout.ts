@@ -1,0 +1,107 @@
+// The speaker handout (`?view=handout`): every slide at reduced size with its speaker notes below,
+// two to an A4 page, for printing from the browser or the PDF export. It renders from the Deck
+// itself (reveal.js does not run here) inside the same `.reveal .slides > section > .slide-frame`
+// markup as the slides, so the theme draws them exactly as on screen.
+import type { Deck, Slide } from '../shared/deck.js';
+import { contentLoaded, ensureHeading, linkSlidesToPages, oversizedSlides, publishDocumentInfo, signalPrintReady, type PrintProblem } from './print-pages.js';
+import { resolveRange, type PrintOptions } from './print-options.js';
+import { renderSection } from './render-sections.js';
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from './reveal-deck.js';
+import { UI_STRINGS } from './ui-strings.js';
+import './handout.css';
+
+/** Replaces the page with the handout of `deck` (or `options.range` of it), then sets `html[data-pdf-ready]`. */
+export async function startHandout(deck: Deck, options: PrintOptions): Promise<void> {
+  const root = document.documentElement;
+  // `print-pdf` switches off reveal.css's print stylesheet, which would restyle the slides in black on white.
+  root.classList.add('handout-view', 'print-pdf');
+  document.head.append(pageStyle(deck));
+  publishDocumentInfo(deck, `${deck.meta.title} · ${UI_STRINGS.handout}`);
+
+  const problems: PrintProblem[] = [];
+  const range = resolveRange(options.range, deck.slides.length);
+  const slides = 'problem' in range ? [] : deck.slides.slice(range.from, range.to + 1);
+  if ('problem' in range) problems.push({ message: range.problem });
+  const main = document.createElement('main');
+  main.className = 'handout';
+  main.append(...slides.map((slide) => renderHandoutItem(slide, deck.slides.length)));
+  document.body.replaceChildren(main);
+  linkSlidesToPages(main, deck.slides);
+
+  await contentLoaded(`${deck.meta.title} · ${deck.meta.author} 0123456789 /`);
+  problems.push(...oversizedSlides(main.querySelectorAll<HTMLElement>('.handout-slide .slides > section'), SLIDE_WIDTH, SLIDE_HEIGHT));
+  root.dataset.deckReady = 'true';
+  signalPrintReady(problems);
+}
+
+/** One slide of the handout: its number, the slide itself and its notes. */
+function renderHandoutItem(slide: Slide, total: number): HTMLElement {
+  const item = document.createElement('article');
+  item.className = 'handout-item';
+  item.dataset.source = `${slide.source.file}:${slide.source.line}`;
+
+  const number = document.createElement('p');
+  number.className = 'handout-number';
+  number.textContent = `${slide.index + 1} / ${total}`;
+
+  const section = renderSection(slide);
+  section.querySelector(':scope > aside.notes')?.remove();
+  section.classList.add('present');
+  ensureHeading(section, slide);
+  const frame = document.createElement('div');
+  frame.className = 'reveal handout-slide';
+  if (slide.attributes.background) frame.style.background = slide.attributes.background;
+  const slides = document.createElement('div');
+  slides.className = 'slides';
+  slides.append(section);
+  frame.append(slides);
+  item.append(number, frame);
+
+  if (slide.notesHtml) {
+    const notes = document.createElement('div');
+    notes.className = 'handout-notes';
+    notes.innerHTML = `<p class="handout-notes-label">${UI_STRINGS.notesTitle}</p>${slide.notesHtml}`;
+    joinChineseLines(notes);
+    item.append(notes);
+  }
+  return item;
+}
+
+const MARGIN_TEXT = `font-family: 'Deck Sans', sans-serif; font-size: 8pt; color: #5a5a5a;`;
+
+/** Han characters and full-width punctuation, on either side of which a line break is no space. */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+const LINE_BREAK = /[ \t]*\n\s*/g;
+
+/**
+ * Notes keep the source's line breaks, which HTML shows as spaces: between Chinese sentences that
+ * is a visible gap. Drop a break that touches a Han character or full-width punctuation.
+ */
+function joinChineseLines(root: Element): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    node.textContent = text.replace(LINE_BREAK, (space, at: number) => {
+      const before = text[at - 1] ?? '';
+      const after = text[at + space.length] ?? '';
+      return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
+    });
+  }
+}
+
+/** A4 pages with the talk's title at the top and page numbers at the bottom; only for this view. */
+function pageStyle(deck: Deck): HTMLStyleElement {
+  const style = document.createElement('style');
+  const header = cssString(`${deck.meta.title} · ${deck.meta.author}`);
+  style.textContent = `@page {
+    size: A4 portrait;
+    margin: 15mm 14mm 14mm;
+    @top-left { content: ${header}; ${MARGIN_TEXT} }
+    @bottom-right { content: counter(page) " / " counter(pages); ${MARGIN_TEXT} }
+  }`;
+  return style;
+}
+
+function cssString(text: string): string {
+  return `"${text.replace(/["\\]/g, (c) => `\\${c}`).replace(/\n/g, ' ')}"`;
+}
