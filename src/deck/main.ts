@@ -1,41 +1,58 @@
-// Entry of the deck page: the audience view, or the presenter console with `?presenter`.
+// Entry of the deck page: the audience view, the presenter console with `?presenter`, or the
+// speaker handout with `?view=handout` (reveal's print view is `?view=print`).
 import 'reveal.js/reveal.css';
-import 'katex/dist/katex.min.css';
+import 'virtual:deck-math.css';
 import 'virtual:deck-font.css';
 import './theme.css';
 import deck from 'virtual:deck';
 import type { RevealApi } from 'reveal.js';
 import type { Deck } from '../shared/deck.js';
 import { announceSlides } from './accessibility.js';
-import { presenterUrl, syncAudience } from './audience-sync.js';
+import { syncAudience } from './audience-sync.js';
 import { showDiagnostics } from './dev-overlay.js';
+import { startHandout } from './handout.js';
 import { bindJumpToSlide } from './jump-to-slide.js';
 import { startPresenter } from './presenter.js';
+import { openPresenterConsole } from './presenter-launch.js';
+import { printOptions } from './print-options.js';
+import { preparePrintView, printConfig } from './print-view.js';
 import { renderSections } from './render-sections.js';
 import { revealConfig, startReveal } from './reveal-deck.js';
+import { bindShortcutsOverlay } from './shortcuts-overlay.js';
 import { UI_STRINGS } from './ui-strings.js';
 
 const S_KEY = 83;
+const print = printOptions(window.location.search);
 
 async function startAudience(data: Deck): Promise<RevealApi> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
   renderSections(root.querySelector('.slides')!, data.slides);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const reveal = await startReveal(root, revealConfig(reducedMotion));
+  const reveal = await startReveal(root, { ...revealConfig(reducedMotion), ...printConfig(print) });
   announceSlides(reveal, UI_STRINGS.deckLabel);
   bindJumpToSlide(reveal, data.slides);
   syncAudience(reveal, data.meta.title);
-  reveal.addKeyBinding({ keyCode: S_KEY, key: 'S', description: UI_STRINGS.speakerView }, () => {
-    if (!window.open(presenterUrl(), 'deck-presenter', 'popup,width=1100,height=700')) window.alert(`${UI_STRINGS.popupBlocked}: ${presenterUrl()}`);
-  });
-  reveal.on('pdf-ready', () => (document.documentElement.dataset.pdfReady = 'true'));
+  reveal.addKeyBinding({ keyCode: S_KEY, key: 'S', description: UI_STRINGS.speakerView }, openPresenterConsole);
+  bindShortcutsOverlay('audience');
+  if (print.view === 'print') preparePrintView(reveal, data, print);
   await document.fonts.ready;
   document.documentElement.dataset.deckReady = 'true';
+  // The opening slides' glyphs came first (unicode-range subsets): once the title is painted,
+  // fetch the rest, before a key press needs them.
+  requestAnimationFrame(() => setTimeout(loadRemainingFonts));
   return reveal;
+}
+
+function loadRemainingFonts(): void {
+  for (const face of document.fonts) if (face.status === 'unloaded') face.load().catch(() => {});
 }
 
 if (new URLSearchParams(window.location.search).has('presenter')) {
   startPresenter(deck);
+  // A slide file changed: the console keeps its state in sessionStorage, so a reload is the simple, honest update.
+  if (import.meta.hot) import.meta.hot.accept('virtual:deck', () => window.location.reload());
+} else if (print.view === 'handout') {
+  void startHandout(deck, print);
 } else {
   const ready = startAudience(deck);
   if (import.meta.env.DEV) showDiagnostics(deck.diagnostics);

@@ -28,9 +28,14 @@ export function revealConfig(reducedMotion: boolean): RevealConfig {
     help: false,
     // Our own jump (jump-to-slide.ts) also matches Chinese text.
     jumpToSlide: false,
+    // The next slide is `present` in the frame after the key press; the transition then animates
+    // (0.4 s). Reduced motion: none at all (theme.css also stops per-slide transitions).
     transition: reducedMotion ? 'none' : 'slide',
     backgroundTransition: reducedMotion ? 'none' : 'fade',
     transitionSpeed: 'fast',
+    // Slides closer than this to the current one are laid out (reveal's default, stated because
+    // FIRST_VIEW_SLIDES in src/build/vite-plugin-deck.ts fetches the glyphs of those first).
+    viewDistance: 3,
     pdfSeparateFragments: false,
     hideCursorTime: 3000,
   };

@@ -1,0 +1,77 @@
+// A static file server for the benchmark: serves a built deck on 127.0.0.1 and gzips text the way
+// an ordinary static host does, so "transferred" means what a real audience would download.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+/** Already compressed formats (woff2, images) are sent as they are, as any host does. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.ttf']);
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The bytes a host sends for `file`: gzip (level 9, done once) for text, the file itself otherwise. */
+export function transferBody(path: string, body: Buffer): Buffer {
+  return COMPRESSIBLE.has(extname(path)) ? gzipSync(body, { level: 9 }) : body;
+}
+
+/** Serves `dir` on a free port of 127.0.0.1 until `close()`; runs once per deck in the benchmark. */
+export async function serveStatic(dir: string): Promise<StaticServer> {
+  const root = resolve(dir);
+  // Everything is read and compressed up front, so no load pays for the server's own work.
+  const files = new Map<string, { raw: Buffer; gzip: Buffer | null }>();
+  for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    const file = join(root, name);
+    try {
+      const raw = readFileSync(file);
+      files.set(file, { raw, gzip: COMPRESSIBLE.has(extname(file)) ? transferBody(file, raw) : null });
+    } catch {
+      // a folder
+    }
+  }
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    const entry = file.startsWith(root + sep) ? files.get(file) : undefined;
+    if (!entry) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const gzip = entry.gzip !== null && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const body = gzip ? entry.gzip! : entry.raw;
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
+    response.end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
