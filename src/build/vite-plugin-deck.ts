@@ -188,10 +188,14 @@ function deckFontPlugin(state: DeckState): Plugin {
   };
 }
 
-/** The script that preloads the first-view fonts (CORS mode, as fonts are fetched), skipped on file://. */
+/**
+ * The script that preloads the first-view fonts (CORS mode, as fonts are fetched). Skipped on
+ * file://, where CORS fetches fail, and in the print and handout views, where Chromium refetches
+ * a revalidated preload while printing and can drop the font from the PDF.
+ */
 function preloadScriptSource(hrefs: string[]): string {
   return (
-    `if (location.protocol !== 'file:') for (const href of ${JSON.stringify(hrefs)}) {\n` +
+    `if (location.protocol !== 'file:' && !/[?&](view=|print-pdf)/.test(location.search)) for (const href of ${JSON.stringify(hrefs)}) {\n` +
     `  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'font', type: 'font/woff2', crossOrigin: 'anonymous', href });\n` +
     `  document.head.append(link);\n}\n`
   );

@@ -57,6 +57,9 @@ if (new URLSearchParams(window.location.search).has('presenter')) {
   const ready = startAudience(deck);
   if (import.meta.env.DEV) showDiagnostics(deck.diagnostics);
   if (import.meta.hot) {
+    // Vite reloads the page on the first update if an error overlay is open (it assumes the page
+    // failed to load). Ours only lists slide problems, so close it first; it reopens if they remain.
+    import.meta.hot.on('vite:beforeUpdate', () => showDiagnostics([]));
     // A slide file changed: swap the slides in place and stay on the same slide (by id when it still exists).
     import.meta.hot.accept('virtual:deck', async (module) => {
       const next = (module as { default: Deck } | undefined)?.default;

@@ -36,6 +36,8 @@ id: three
 interface DevServer {
   url: string;
   dir: string;
+  /** Puts the slides back as they were before any edit. */
+  reset(): void;
   edit(from: string, to: string): void;
 }
 
@@ -59,6 +61,7 @@ const test = base.extend<object, { dev: DevServer }>({
       await use({
         url: `http://127.0.0.1:${PORT}/`,
         dir,
+        reset: () => writeFileSync(file, SLIDES),
         edit: (from, to) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to)),
       });
       server.kill();
@@ -69,6 +72,7 @@ const test = base.extend<object, { dev: DevServer }>({
 });
 
 test.describe.configure({ mode: 'serial' });
+test.beforeEach(({ dev }) => dev.reset());
 
 test('a broken slide is named in the overlay and in place, and the other slides still show', async ({ page, dev }) => {
   await page.goto(dev.url);
@@ -85,6 +89,8 @@ test('a broken slide is named in the overlay and in place, and the other slides 
 });
 
 test('saving a slide updates the page in place and keeps the current slide', async ({ page, dev }) => {
+  const log: string[] = [];
+  page.on('console', (m) => log.push(m.text()));
   await page.goto(`${dev.url}#/three`);
   await expect(page.locator('html')).toHaveAttribute('data-deck-ready', 'true', { timeout: 30_000 });
   await expect(page.locator('section#three')).toHaveClass(/present/);
@@ -92,7 +98,7 @@ test('saving a slide updates the page in place and keeps the current slide', asy
   dev.edit('原来的要点', '改过的要点');
   await expect(page.locator('section#three li')).toHaveText('改过的要点', { timeout: 15_000 });
   await expect(page.locator('section#three')).toHaveClass(/present/);
-  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), log.join('\n')).toBe(true);
   await expect(page).toHaveURL(/#\/three$/);
 
   dev.edit('$$\\frac{1}{$$', '$$\\frac{1}{2}$$');
