@@ -28,9 +28,9 @@ export function revealConfig(reducedMotion: boolean): RevealConfig {
     help: false,
     // Our own jump (jump-to-slide.ts) also matches Chinese text.
     jumpToSlide: false,
-    // The next slide is `present` in the frame after the key press; the transition then animates
-    // (0.4 s). Reduced motion: none at all (theme.css also stops per-slide transitions).
-    transition: reducedMotion ? 'none' : 'slide',
+    // No sliding: the next slide is on screen in the first frame after the key press, and
+    // theme.css then settles it in with a short animation (none under reduced motion).
+    transition: 'none',
     backgroundTransition: reducedMotion ? 'none' : 'fade',
     transitionSpeed: 'fast',
     // Slides closer than this to the current one are laid out (reveal's default, stated because

@@ -29,6 +29,8 @@ test('every slide passes axe with WCAG 2 A and AA rules', async ({ page }) => {
     await expect
       .poll(() => page.locator('section.present .fragment').evaluateAll((fs) => fs.every((f) => getComputedStyle(f).opacity === '1')))
       .toBe(true);
+    // Let the entrance animation finish: axe measures contrast as painted.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     for (const v of await violations(page)) found.push(`${id}: ${v}`);
   }
   expect(found).toEqual([]);
@@ -85,7 +87,16 @@ test('reduced motion turns transitions off', async ({ browser }) => {
   const duration = await page.locator('.reveal .slides > section').first().evaluate((e) => getComputedStyle(e).transitionDuration);
   expect(duration.split(',').every((d) => parseFloat(d) === 0)).toBe(true);
   await expect(page.locator('.reveal')).toHaveClass(/\bnone\b/);
+  await page.keyboard.press('ArrowRight');
+  const frame = page.locator('.reveal .slides > section.present > .slide-frame');
+  await expect(frame).toHaveCSS('animation-name', 'none');
   await context.close();
+});
+
+test('without reduced motion the new slide settles in with a short animation', async ({ page }) => {
+  await ready(page, './');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.reveal .slides > section.present > .slide-frame')).toHaveCSS('animation-name', 'deck-enter');
 });
 
 test('G jumps to a slide by Chinese text or number', async ({ page }) => {
