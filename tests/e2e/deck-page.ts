@@ -134,14 +134,17 @@ export class DeckPage {
     return [...new Set(faces)].sort();
   }
 
-  /** Elements and text runs of the current slide that lie outside its 1280×720 frame, as `slide-id: element "text"`. */
+  /** Elements and text runs of the current slide that lie outside its 1280×720 frame, as `file:line (slide-id): element "text"`. */
   async spills(): Promise<string[]> {
-    return this.currentSlide.evaluate((section) => {
+    return this.currentSlide.evaluate(async (section) => {
+      // Measure the slide at rest, not mid-way through its entrance animation.
+      await Promise.all(document.getAnimations().map((a) => a.finished));
+      const where = `${section.dataset.source} (${section.id})`;
       const frameElement = section.querySelector('.slide-frame');
-      if (!frameElement) return [`${section.id}: no .slide-frame`];
+      if (!frameElement) return [`${where}: no .slide-frame`];
       const frame = frameElement.getBoundingClientRect();
       const size = `${Math.round(frame.width)}×${Math.round(frame.height)}`;
-      if (size !== '1280×720') return [`${section.id}: frame is ${size}`];
+      if (size !== '1280×720') return [`${where}: frame is ${size}`];
       const outside = (r: DOMRect) =>
         r.width * r.height > 0 && (r.left < frame.left - 1 || r.top < frame.top - 1 || r.right > frame.right + 1 || r.bottom > frame.bottom + 1);
       // KaTeX's MathML copy is for screen readers, clipped to nothing on screen: it cannot spill.
@@ -150,14 +153,14 @@ export class DeckPage {
       const found: string[] = [];
       for (const el of frameElement.querySelectorAll('*')) {
         const name = el.localName + (el.classList.length > 0 ? `.${el.classList[0]}` : '');
-        if (!unseen(el) && outside(el.getBoundingClientRect())) found.push(`${section.id}: ${name} ${label(el.textContent)}`);
+        if (!unseen(el) && outside(el.getBoundingClientRect())) found.push(`${where}: ${name} ${label(el.textContent)}`);
       }
       // Text can overflow a box that itself fits (an unbreakable run): check the text itself too.
       const walker = document.createTreeWalker(frameElement, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const range = document.createRange();
         range.selectNodeContents(node);
-        if (!unseen(node.parentElement) && [...range.getClientRects()].some(outside)) found.push(`${section.id}: text ${label(node.textContent)}`);
+        if (!unseen(node.parentElement) && [...range.getClientRects()].some(outside)) found.push(`${where}: text ${label(node.textContent)}`);
       }
       return found;
     });

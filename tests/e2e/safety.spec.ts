@@ -76,3 +76,22 @@ test('1,000 navigations leave no console error and no growing heap', async ({ pa
   // Allow for noise, not for a leak: a leak of even 1 KiB per navigation would exceed this.
   expect(after - before).toBeLessThan(1024 * 1024);
 });
+
+test('the browser gets slides as HTML: no Markdown parser, no KaTeX JavaScript, no reveal.js plugin', async ({ page, request }) => {
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-deck-ready', 'true');
+  const scripts = await page.locator('script[src]').evaluateAll((list) => list.map((s) => (s as HTMLScriptElement).src));
+  expect(scripts.length).toBeGreaterThan(0);
+  const code = (await Promise.all(scripts.map(async (src) => (await request.get(src)).text()))).join('\n');
+  // Strings each of these libraries carries in its shipped code.
+  const signatures = {
+    marked: 'marked(): input parameter',
+    'KaTeX JavaScript': 'KaTeX parse error',
+    'highlight.js': 'highlightAuto',
+    'reveal.js notes plugin': 'speaker-controls',
+  };
+  const shipped = Object.entries(signatures).filter(([, text]) => code.includes(text)).map(([name]) => name);
+  expect(shipped).toEqual([]);
+  // The deck's own code is there (the check reads the right files).
+  expect(code).toContain('deckReady');
+});
