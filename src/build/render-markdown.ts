@@ -26,6 +26,21 @@ const SAFE_LINK = /^(https?:|mailto:|#)/i;
 /** A run of Latin words inside Chinese text, e.g. `GPT-3.5` or `Sam Altman`. */
 const LATIN_RUN = /[A-Za-z][A-Za-z0-9.'’+\- ]*[A-Za-z0-9]/g;
 
+/** Han characters and full-width punctuation: a line break next to one is no space. */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+const LINE_BREAK = /[ \t]*\n\s*/g;
+
+/**
+ * HTML shows a source line break as a space, which between Chinese sentences is a visible gap:
+ * drop a break that touches a Han character or full-width punctuation (CSS Text's rule for
+ * wide characters, which browsers do not apply).
+ */
+function joinWideLines(text: string): string {
+  return text.replace(LINE_BREAK, (space: string, at: number) =>
+    WIDE.test(text[at - 1] ?? '') || WIDE.test(text[at + space.length] ?? '') ? '' : ' ',
+  );
+}
+
 /** Escapes text and marks English terms `lang="en"`, so a Chinese screen-reader voice spells them right. */
 function markEnglish(text: string): string {
   let html = '';
@@ -64,7 +79,7 @@ const markdown = new Marked({
   renderer: {
     text(token) {
       if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-      return 'escaped' in token && token.escaped ? token.text : markEnglish(token.text);
+      return 'escaped' in token && token.escaped ? token.text : markEnglish(joinWideLines(token.text));
     },
     list(token) {
       const tag = token.ordered ? 'ol' : 'ul';

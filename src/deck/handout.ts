@@ -61,33 +61,12 @@ function renderHandoutItem(slide: Slide, total: number): HTMLElement {
     const notes = document.createElement('div');
     notes.className = 'handout-notes';
     notes.innerHTML = `<p class="handout-notes-label">${UI_STRINGS.notesTitle}</p>${slide.notesHtml}`;
-    joinChineseLines(notes);
     item.append(notes);
   }
   return item;
 }
 
 const MARGIN_TEXT = `font-family: 'Deck Sans', sans-serif; font-size: 8pt; color: #5a5a5a;`;
-
-/** Han characters and full-width punctuation, on either side of which a line break is no space. */
-const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
-const LINE_BREAK = /[ \t]*\n\s*/g;
-
-/**
- * Notes keep the source's line breaks, which HTML shows as spaces: between Chinese sentences that
- * is a visible gap. Drop a break that touches a Han character or full-width punctuation.
- */
-function joinChineseLines(root: Element): void {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent ?? '';
-    node.textContent = text.replace(LINE_BREAK, (space, at: number) => {
-      const before = text[at - 1] ?? '';
-      const after = text[at + space.length] ?? '';
-      return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
-    });
-  }
-}
 
 /** A4 pages with the talk's title at the top and page numbers at the bottom; only for this view. */
 function pageStyle(deck: Deck): HTMLStyleElement {

@@ -245,3 +245,10 @@ describe('renderMarkdown: $$ inside a paragraph', () => {
     expect(html).toContain('\\displaystyle');
   });
 });
+
+describe('renderMarkdown: line breaks in Chinese text', () => {
+  test('a break between Chinese sentences leaves no space; one between English words does', () => {
+    const { html } = render(['第一句。', '第二句，OpenAI', '多年 and', 'more']);
+    expect(html).toBe('<p>第一句。第二句，<span lang="en">OpenAI</span>多年 <span lang="en">and more</span></p>\n');
+  });
+});
