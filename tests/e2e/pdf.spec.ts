@@ -294,6 +294,23 @@ test.describe('slides PDF', () => {
 });
 
 test.describe('printing from the browser', () => {
+  test('print and handout views measure and print slides at rest, with no entrance animation', async ({ page }) => {
+    // The screen's entrance animation once shifted every handout slide 13 px past its page.
+    const server = await serveBuiltDeck(DIST);
+    try {
+      for (const view of ['print', 'handout']) {
+        await page.goto(`${server.url}?view=${view}`);
+        await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached' });
+        const frames = page.locator('.slide-frame');
+        await expect(frames).toHaveCount(deck.slides.length);
+        const animated = await frames.evaluateAll((list) => list.filter((f) => getComputedStyle(f).animationName !== 'none').length);
+        expect(animated, `${view} view`).toBe(0);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   test('the print view lays out the same pages as the export, all visible to assistive technology', async ({ page, pdfs }) => {
     // Served as the export serves it. (Under `vite preview`, whose no-cache + ETag responses make
     // Chromium fetch the preloaded font files again while printing, the print can lose the deck
