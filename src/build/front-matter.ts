@@ -17,6 +17,8 @@ const KEY_CHECKS: Record<keyof SlideAttributes, Check> = {
   transition: (v) => ((TRANSITIONS as readonly unknown[]).includes(v) ? null : `must be one of ${TRANSITIONS.join(', ')}`),
   background: (v) => (typeof v === 'string' && CSS_COLOR.test(v.trim()) ? null : 'must be a CSS colour such as #0f1a2e'),
   timing: (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? null : 'must be a positive number of seconds'),
+  minutes: (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? null : 'must be a positive number of minutes'),
+  'part-minutes': (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? null : 'must be a positive number of minutes'),
   build: (v) => (v === 'items' ? null : 'the only value is `items`'),
 };
 

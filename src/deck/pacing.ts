@@ -32,19 +32,60 @@ export const DEFAULT_SLIDE_SECONDS = 120;
 /** Being this many seconds off the plan still counts as on track. */
 export const PACING_TOLERANCE = 10;
 
+/** What pacing reads from a slide's front matter. */
+export interface PlannedSlide {
+  attributes: { timing?: number; minutes?: number; 'part-minutes'?: number };
+}
+
 /**
- * The plan from the deck: each slide's `timing` (seconds) where its front matter has one; the rest
- * of the talk's `duration` (minutes) shared evenly by the other slides.
+ * The plan from the deck. A slide's own `timing` (seconds) or `minutes` comes first. A slide with
+ * `part-minutes` opens a part that lasts until the next such slide: its untimed slides share what
+ * the part has left. Untimed slides outside any part share what is left of the talk's `duration`.
  */
-export function planFromDeck(slides: readonly { attributes: { timing?: number } }[], durationMinutes?: number): Plan {
-  const timed = slides.map((s) => (typeof s.attributes.timing === 'number' && s.attributes.timing > 0 ? s.attributes.timing : null));
-  const untimed = timed.filter((t) => t === null).length;
-  const timedTotal = timed.reduce<number>((sum, t) => sum + (t ?? 0), 0);
-  const budget = durationMinutes && durationMinutes > 0 ? durationMinutes * 60 : 0;
-  const share = untimed === 0 ? 0 : budget > timedTotal ? (budget - timedTotal) / untimed : DEFAULT_SLIDE_SECONDS;
-  const seconds = timed.map((t) => t ?? share);
-  const source: PlanSource = untimed < slides.length ? 'slides' : budget ? 'duration' : 'default';
-  return { seconds, total: sum(seconds), source };
+export function planFromDeck(slides: readonly PlannedSlide[], durationMinutes?: number): Plan {
+  const own = slides.map(({ attributes: a }) => positive(a.timing) ?? (positive(a.minutes) === null ? null : a.minutes! * 60));
+  const partOf = partIndexes(slides);
+  const seconds: (number | null)[] = [...own];
+  // Each part shares its own budget among its untimed slides.
+  let partsTotal = 0;
+  for (const [start, budget] of partBudgets(slides)) {
+    const members = slides.map((_, i) => i).filter((i) => partOf[i] === start);
+    const timed = sum(members.map((i) => own[i] ?? 0));
+    const untimed = members.filter((i) => own[i] === null);
+    const share = untimed.length === 0 ? 0 : Math.max(budget - timed, 0) / untimed.length;
+    for (const i of untimed) seconds[i] = share;
+    partsTotal += Math.max(budget, timed);
+  }
+  const rest = slides.map((_, i) => i).filter((i) => partOf[i] === -1);
+  const restTimed = sum(rest.map((i) => own[i] ?? 0));
+  const restUntimed = rest.filter((i) => own[i] === null);
+  const budget = durationMinutes && durationMinutes > 0 ? durationMinutes * 60 - partsTotal : 0;
+  const share = restUntimed.length === 0 ? 0 : budget > restTimed ? (budget - restTimed) / restUntimed.length : DEFAULT_SLIDE_SECONDS;
+  for (const i of restUntimed) seconds[i] = share;
+  const planned = own.some((t) => t !== null) || partsTotal > 0;
+  const source: PlanSource = planned ? 'slides' : durationMinutes && durationMinutes > 0 ? 'duration' : 'default';
+  const final = seconds.map((t) => t ?? 0);
+  return { seconds: final, total: sum(final), source };
+}
+
+/** For each slide, the index of the slide that opened its part, or -1 before the first part. */
+function partIndexes(slides: readonly PlannedSlide[]): number[] {
+  let current = -1;
+  return slides.map((s, i) => (positive(s.attributes['part-minutes']) !== null ? (current = i) : current));
+}
+
+/** The parts: opening slide index → budget in seconds. */
+function partBudgets(slides: readonly PlannedSlide[]): Map<number, number> {
+  const parts = new Map<number, number>();
+  slides.forEach((s, i) => {
+    const minutes = positive(s.attributes['part-minutes']);
+    if (minutes !== null) parts.set(i, minutes * 60);
+  });
+  return parts;
+}
+
+function positive(value: number | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }
 
 /** A plan from explicit per-slide seconds (a rehearsal report). */

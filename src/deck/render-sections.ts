@@ -9,6 +9,8 @@ const ATTRIBUTE_MAP: { [K in keyof SlideAttributes]-?: (value: NonNullable<Slide
   transition: (v) => ['data-transition', v],
   background: (v) => ['data-background-color', v],
   timing: (v) => ['data-timing', String(v)],
+  minutes: (v) => ['data-timing', String(v * 60)],
+  'part-minutes': () => null,
   build: () => null,
 };
 

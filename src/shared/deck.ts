@@ -35,6 +35,10 @@ export interface SlideAttributes {
   background?: string;
   /** Seconds the presenter plans for this slide (reveal's `data-timing`). */
   timing?: number;
+  /** Minutes the presenter plans for this slide (another way to say `timing`). */
+  minutes?: number;
+  /** Minutes planned for the part this slide opens, up to the next slide with `part-minutes`. */
+  'part-minutes'?: number;
   /** `items`: each top-level list item is its own build step. */
   build?: 'items';
 }

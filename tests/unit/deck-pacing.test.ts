@@ -22,6 +22,33 @@ describe('planFromDeck', () => {
   test('falls back to two minutes a slide without duration or timings', () => {
     expect(planFromDeck([slide(), slide()])).toEqual({ seconds: [120, 120], total: 240, source: 'default' });
   });
+
+  test('takes a slide’s `minutes` as its plan', () => {
+    expect(planFromDeck([{ attributes: { minutes: 2 } }, slide(30)], 10).seconds.slice(0, 2)).toEqual([120, 30]);
+  });
+
+  test('a part’s `part-minutes` is shared by its untimed slides, up to the next part', () => {
+    const plan = planFromDeck(
+      [
+        slide(60), // before any part: shares the rest of the talk with nothing else
+        { attributes: { 'part-minutes': 5 } }, // part 1 opens: 300 s for 3 slides, one of them timed
+        slide(100),
+        slide(),
+        { attributes: { 'part-minutes': 2 } }, // part 2: 120 s for 2 slides
+        slide(),
+      ],
+      10,
+    );
+    expect(plan.seconds).toEqual([60, 100, 100, 100, 60, 60]);
+    expect(plan.source).toBe('slides');
+  });
+
+  test('untimed slides outside every part share what the parts leave of the duration', () => {
+    const plan = planFromDeck([slide(), { attributes: { 'part-minutes': 4 } }, slide(), slide()], 10);
+    // 600 s in all; the part takes 240 s (80 s a slide), the one slide before it gets the other 360 s.
+    expect(plan.seconds).toEqual([360, 80, 80, 80]);
+    expect(plan.total).toBe(600);
+  });
 });
 
 describe('pacingAt', () => {

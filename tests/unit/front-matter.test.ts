@@ -14,10 +14,26 @@ describe('parseFrontMatter', () => {
       'transition: fade',
       'background: "#0f1a2e"',
       'timing: 130',
+      'minutes: 2.5',
+      'part-minutes: 8',
       'build: items',
     ]);
     expect(diagnostics).toEqual([]);
-    expect(attributes).toEqual({ id: 'openai-team', class: 'content wide', transition: 'fade', background: '#0f1a2e', timing: 130, build: 'items' });
+    expect(attributes).toEqual({
+      id: 'openai-team',
+      class: 'content wide',
+      transition: 'fade',
+      background: '#0f1a2e',
+      timing: 130,
+      minutes: 2.5,
+      'part-minutes': 8,
+      build: 'items',
+    });
+  });
+
+  test('part-minutes must be a positive number, reported at its line', () => {
+    const { diagnostics } = parse(['id: a', 'part-minutes: -3']);
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([[START + 1, '`part-minutes` must be a positive number of minutes (got -3)']]);
   });
 
   test.each([
@@ -60,7 +76,7 @@ describe('parseFrontMatter', () => {
         code: 'front-matter',
         file: FILE,
         line: START + 2,
-        message: 'unknown front-matter key `colour` (allowed: id, class, transition, background, timing, build)',
+        message: 'unknown front-matter key `colour` (allowed: id, class, transition, background, timing, minutes, part-minutes, build)',
       },
     ]);
     expect(attributes).toEqual({ id: 'a', timing: 30 });
