@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DECK_META_FILE } from '../src/build/load-deck.js';
 import { splitSlides, type RawSlide } from '../src/build/split-slides.js';
-import { transferBody } from './bench-server.js';
+import { transferBody } from '../src/tools/static-server.js';
 
 export type AssetKind = 'js' | 'css' | 'fonts' | 'other';
 export type OutputBytes = Record<AssetKind | 'total', { raw: number; gzip: number; files: number }>;

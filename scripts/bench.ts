@@ -12,7 +12,7 @@ import type { Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, NO_BROWSER_HELP, browserEnv, findChromium } from '../src/tools/chromium.js';
 import { coldLoad, walkDeck, type LoadSample, type StepSample, type WalkOptions } from './bench-browser.js';
 import { generateLargeDeck, outputBytes, timedViteBuild, writeBaselineProject, type OutputBytes } from './bench-decks.js';
-import { serveStatic } from './bench-server.js';
+import { serveStatic } from '../src/tools/static-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KIB = 1024;

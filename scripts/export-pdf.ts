@@ -5,14 +5,13 @@
 //
 //   tsx scripts/export-pdf.ts [--slides | --handout] [--steps] [--range 3-7] [--dist dir] [--out file] [--no-build]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { CHROMIUM_ARGS, NO_BROWSER_HELP, browserEnv, findChromium } from '../src/tools/chromium.js';
+import { serveStatic, type StaticServer } from '../src/tools/static-server.js';
 
 export type PdfKind = 'slides' | 'handout';
 
@@ -56,21 +55,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Laying out a few hundred slides and loading their fonts takes seconds, not minutes. */
 const READY_TIMEOUT_MS = 120_000;
 const VIEWS: Record<PdfKind, string> = { slides: 'print', handout: 'handout' };
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
 
 /** Writes one PDF of the built deck in `options.dist` and says what it wrote. */
 export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
@@ -185,36 +169,9 @@ function viewUrl(baseUrl: string, options: ExportOptions): string {
   return url.href;
 }
 
-/**
- * Serves the built deck in `dist` on a free port of 127.0.0.1, as plain files without cache
- * validators: nothing on the page is ever fetched twice.
- */
-export async function serveBuiltDeck(dist: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = await serveStatic(resolve(dist));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => closeServer(server) };
-}
-
-function serveStatic(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
-    if ((file !== root && !file.startsWith(root + sep)) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolvePromise(server));
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolvePromise) => server.close(() => resolvePromise()));
+/** Serves the built deck in `dist` on a free port of 127.0.0.1 (see src/tools/static-server.ts). */
+export function serveBuiltDeck(dist: string): Promise<StaticServer> {
+  return serveStatic(resolve(dist));
 }
 
 interface DocumentInfo {

@@ -1,5 +1,7 @@
-// A static file server for the benchmark: serves a built deck on 127.0.0.1 and gzips text the way
-// an ordinary static host does, so "transferred" means what a real audience would download.
+// A static file server for a built deck on 127.0.0.1, shared by the PDF export and the benchmark.
+// It gzips text the way an ordinary static host does, so the benchmark's "transferred" means what
+// an audience downloads. It sends no cache validators: Chromium then never refetches a file while
+// printing (under `vite preview`, revalidated font preloads could drop the font from a PDF).
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +16,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
@@ -32,7 +36,7 @@ export function transferBody(path: string, body: Buffer): Buffer {
   return COMPRESSIBLE.has(extname(path)) ? gzipSync(body, { level: 9 }) : body;
 }
 
-/** Serves `dir` on a free port of 127.0.0.1 until `close()`; runs once per deck in the benchmark. */
+/** Serves `dir` on a free port of 127.0.0.1 until `close()`. */
 export async function serveStatic(dir: string): Promise<StaticServer> {
   const root = resolve(dir);
   // Everything is read and compressed up front, so no load pays for the server's own work.
@@ -59,7 +63,6 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
     response.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': body.length,
-      'cache-control': 'no-cache',
       ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
     response.end(body);
