@@ -5,8 +5,9 @@
 // reveal.js 6 reads woff2). A deck without math gets no KaTeX CSS at all.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, relative, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { textRuns, type HtmlElement, type TextRun } from './html-text.js';
+import { projectPath } from './project-path.js';
 
 export interface KatexFace {
   family: string;
@@ -54,7 +55,7 @@ export function mathCss(htmls: string[], root: string): string {
   const wanted = usedFaces(runs);
   const faces = sheet.faces.filter((face) => wanted.some((w) => sameFace(w, face)));
   const fontFaces = faces.map((face) => {
-    const url = '/' + relative(root, `${fontsDir}/${face.woff2}`).split(sep).join('/');
+    const url = '/' + projectPath(root, `${fontsDir}/${face.woff2}`);
     return `@font-face{font-display:block;font-family:${face.family};font-style:${face.style};font-weight:${face.weight};src:url(${JSON.stringify(url)}) format("woff2")}`;
   });
   return [...fontFaces, sheet.layout].join('\n');

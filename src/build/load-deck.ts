@@ -1,10 +1,11 @@
 // Reads `slides/` from disk and composes the pipeline: deck.yaml → split → build each slide →
 // deck-wide checks. The only module of the build that touches the file system.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Deck, Diagnostic, Slide } from '../shared/deck.js';
 import { buildSlide } from './build-slide.js';
 import { parseDeckMeta } from './deck-meta.js';
+import { projectPath } from './project-path.js';
 import { escapeHtml } from './render-math.js';
 import { splitSlides } from './split-slides.js';
 
@@ -26,7 +27,7 @@ export function loadDeck(slidesDir: string, root: string): LoadedDeck {
   const diagnostics: Diagnostic[] = [];
   const images: string[] = [];
   const files: string[] = [];
-  const name = (path: string) => relative(root, path).split(sep).join('/');
+  const name = (path: string) => projectPath(root, path);
 
   const metaPath = join(slidesDir, DECK_META_FILE);
   files.push(metaPath);
