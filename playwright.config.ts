@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, browserEnv, findChromium } from './src/tools/chromium.js';
+import { CHROMIUM_ARGS, browserEnv, findChromium } from './src/node/cli/chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 4319);
 

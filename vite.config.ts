@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { deckPlugins } from './src/build/vite-plugin-deck.js';
+import { deckPlugins } from './src/node/vite/deck-plugins.js';
 
 export default defineConfig({
   // Relative URLs, so the built deck works from any folder, a static host or the file system.

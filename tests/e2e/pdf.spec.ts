@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { buildDeck, exportPdf, openExportSession, serveBuiltDeck } from '../../scripts/export-pdf.js';
-import { loadDeck } from '../../src/build/load-deck.js';
+import { buildDeck, exportPdf, openExportSession, serveBuiltDeck } from '../../src/node/commands/export-pdf.js';
+import { loadDeck } from '../../src/node/markdown/load-deck.js';
 import type { Slide } from '../../src/shared/deck.js';
-import { NO_CJK_FONTCONFIG } from '../../src/tools/chromium.js';
+import { NO_CJK_FONTCONFIG } from '../../src/node/cli/chromium.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = resolve(ROOT, process.env.DECK_DIST ?? 'dist');

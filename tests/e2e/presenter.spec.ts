@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { loadDeck } from '../../src/build/load-deck.js';
-import { nextPosition, type Position } from '../../src/deck/deck-position.js';
+import { loadDeck } from '../../src/node/markdown/load-deck.js';
+import { nextPosition, type Position } from '../../src/client/sync/deck-position.js';
 import { DeckPage } from './deck-page.js';
 
 const { deck } = loadDeck(resolve('slides'), resolve('.'));

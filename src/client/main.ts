@@ -1,0 +1,77 @@
+// Entry of the deck page: the audience view, the presenter console with `?presenter`, or the
+// speaker handout with `?view=handout` (reveal's print view is `?view=print`).
+import 'reveal.js/reveal.css';
+import 'virtual:deck-math.css';
+import 'virtual:deck-font.css';
+import './audience/theme.css';
+import deck from 'virtual:deck';
+import type { RevealApi } from 'reveal.js';
+import type { Deck } from '../shared/deck.js';
+import { announceSlides } from './audience/accessibility.js';
+import { syncAudience } from './sync/audience-sync.js';
+import { showDiagnostics } from './ui/dev-overlay.js';
+import { startHandout } from './print/handout.js';
+import { bindJumpToSlide } from './audience/jump-to-slide.js';
+import { startPresenter } from './presenter/presenter.js';
+import { openPresenterConsole } from './audience/presenter-launch.js';
+import { printOptions } from './print/print-options.js';
+import { preparePrintView, printConfig } from './print/print-view.js';
+import { renderSections } from './ui/render-sections.js';
+import { revealConfig, startReveal } from './audience/reveal-deck.js';
+import { bindShortcutsOverlay } from './ui/shortcuts-overlay.js';
+import { UI_STRINGS } from '../shared/ui-strings.js';
+
+const S_KEY = 83;
+const print = printOptions(window.location.search);
+
+async function startAudience(data: Deck): Promise<RevealApi> {
+  const root = document.querySelector<HTMLElement>('.reveal')!;
+  renderSections(root.querySelector('.slides')!, data.slides);
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const reveal = await startReveal(root, { ...revealConfig(reducedMotion), ...printConfig(print) });
+  announceSlides(reveal, UI_STRINGS.deckLabel);
+  bindJumpToSlide(reveal, data.slides);
+  syncAudience(reveal, data.meta.title);
+  reveal.addKeyBinding({ keyCode: S_KEY, key: 'S', description: UI_STRINGS.speakerView }, openPresenterConsole);
+  bindShortcutsOverlay('audience');
+  if (print.view === 'print') preparePrintView(reveal, data, print);
+  await document.fonts.ready;
+  document.documentElement.dataset.deckReady = 'true';
+  // The opening slides' glyphs came first (unicode-range subsets): once the title is painted,
+  // fetch the rest, before a key press needs them.
+  requestAnimationFrame(() => setTimeout(loadRemainingFonts));
+  return reveal;
+}
+
+function loadRemainingFonts(): void {
+  for (const face of document.fonts) if (face.status === 'unloaded') face.load().catch(() => {});
+}
+
+if (new URLSearchParams(window.location.search).has('presenter')) {
+  startPresenter(deck);
+  // A slide file changed: the console keeps its state in sessionStorage, so a reload is the simple, honest update.
+  if (import.meta.hot) import.meta.hot.accept('virtual:deck', () => window.location.reload());
+} else if (print.view === 'handout') {
+  void startHandout(deck, print);
+} else {
+  const ready = startAudience(deck);
+  if (import.meta.env.DEV) showDiagnostics(deck.diagnostics);
+  if (import.meta.hot) {
+    // Vite reloads the page on the first update if an error overlay is open (it assumes the page
+    // failed to load). Ours only lists slide problems, so close it first; it reopens if they remain.
+    import.meta.hot.on('vite:beforeUpdate', () => showDiagnostics([]));
+    // A slide file changed: swap the slides in place and stay on the same slide (by id when it still exists).
+    import.meta.hot.accept('virtual:deck', async (module) => {
+      const next = (module as { default: Deck } | undefined)?.default;
+      if (!next) return;
+      const reveal = await ready;
+      const { h, f } = reveal.getIndices();
+      const id = reveal.getCurrentSlide()?.id;
+      renderSections(document.querySelector('.reveal .slides')!, next.slides);
+      reveal.sync();
+      const index = next.slides.findIndex((s) => s.id === id);
+      reveal.slide(index >= 0 ? index : Math.min(h, next.slides.length - 1), 0, f);
+      showDiagnostics(next.diagnostics);
+    });
+  }
+}

@@ -1,0 +1,331 @@
+// `npm run bench`: builds the deck, a generated 200-slide deck and a plain reveal.js project of
+// the same slides, then measures build time, output bytes, cold loads in headless Chromium and
+// key presses, prints a Markdown table, writes bench/results/latest.json, and exits 1 when a
+// budget fails.
+//
+//   tsx scripts/bench.ts [--runs 5] [--builds 3] [--large 200] [--no-baseline] [--no-pdf] [--out bench/results/latest.json]
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, NO_BROWSER_HELP, browserEnv, findChromium } from '../cli/chromium.js';
+import { coldLoad, walkDeck, type LoadSample, type StepSample, type WalkOptions } from './bench-browser.js';
+import { generateLargeDeck, outputBytes, timedViteBuild, writeBaselineProject, type OutputBytes } from './bench-decks.js';
+import { serveStatic } from '../cli/static-server.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const KIB = 1024;
+const LARGE_WALK_STEPS = 100;
+
+/** The budgets the benchmark enforces (its exit code), for the talk's own deck. */
+export const BUDGETS = {
+  /** Bytes on the wire before the title shows in its font: HTML, JS, CSS, the first slides' glyphs. */
+  firstViewKiB: 250,
+  /** Every file of the built deck, uncompressed, as it sits on disk or a USB stick. */
+  deckKiB: 800,
+  /**
+   * Key press to the first animation frame in which the next slide is `present` (or the next
+   * build step `visible`): one frame at 60 Hz. The table also shows when that frame was painted.
+   */
+  keyMedianMs: 16,
+};
+
+export interface BenchOptions {
+  /** Cold loads per deck (medians reported). */
+  runs: number;
+  /** Warm builds per deck (median reported); the talk also gets one build with an empty font cache. */
+  builds: number;
+  /** Slides in the generated deck. */
+  large: number;
+  baseline: boolean;
+  pdf: boolean;
+  out: string;
+}
+
+interface Stats {
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+export interface DeckResult {
+  name: string;
+  slides: number;
+  build: { coldMs?: number; warm: Stats };
+  bytes: OutputBytes;
+  load: {
+    runs: number;
+    fcpMs: Stats | null;
+    readyMs: Stats;
+    titleMs: Stats;
+    firstViewBytes: Stats;
+    firstViewRequests: Stats;
+    allBytes: Stats;
+    allRequests: Stats;
+    samples: LoadSample[];
+  };
+  keys?: { walk: string; slide: { frameMs: Stats; paintMs: Stats } | null; fragment: { frameMs: Stats; paintMs: Stats } | null; all: { frameMs: Stats; paintMs: Stats } };
+  pdf?: { ms: number; pages: number; bytes: number } | { skipped: string };
+}
+
+export interface BenchResult {
+  date: string;
+  /** `loadAverage`: the 1-minute load when the run started; timings on a busy machine are slower. */
+  machine: { cpus: number; loadAverage: number; node: string; chromium: string };
+  options: BenchOptions;
+  budgets: typeof BUDGETS;
+  decks: DeckResult[];
+  failures: string[];
+}
+
+/** Runs the whole benchmark and returns the results; `npm run bench` prints and saves them. */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const temp = mkdtempSync(join(tmpdir(), 'deck-bench-'));
+  const loadAverage = loadavg()[0]!;
+  const log = (message: string) => console.error(`bench: ${message}`);
+  let browser: Browser | undefined;
+  try {
+    const slides = join(ROOT, 'slides');
+    const largeSlides = join(temp, `slides-${options.large}`);
+    generateLargeDeck(slides, largeSlides, options.large);
+    const fontCache = join(temp, 'font-cache');
+
+    log('building the talk (first with an empty font cache)');
+    const talkDist = join(temp, 'dist-talk');
+    const talkEnv = { DECK_SLIDES: slides, DECK_DIST: talkDist, DECK_FONT_CACHE: fontCache };
+    const coldMs = timedViteBuild(ROOT, talkEnv);
+    const talkBuilds = repeat(options.builds, () => timedViteBuild(ROOT, talkEnv));
+
+    log(`building the ${options.large}-slide deck`);
+    const largeDist = join(temp, 'dist-large');
+    const largeEnv = { DECK_SLIDES: largeSlides, DECK_DIST: largeDist, DECK_FONT_CACHE: fontCache };
+    timedViteBuild(ROOT, largeEnv); // the first build loads the font once into the shared cache
+    const largeBuilds = repeat(options.builds, () => timedViteBuild(ROOT, largeEnv));
+
+    let baselineBuilds: number[] = [];
+    const baselineDir = join(temp, 'plain-reveal');
+    const baselineDist = join(temp, 'dist-plain-reveal');
+    if (options.baseline) {
+      log('building plain reveal.js with the same slides');
+      writeBaselineProject(slides, baselineDir, join(ROOT, 'node_modules'));
+      baselineBuilds = repeat(options.builds, () => timedViteBuild(baselineDir, { BASELINE_DIST: baselineDist }));
+    }
+
+    const executablePath = findChromium();
+    const { chromium } = await import('@playwright/test');
+    browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS, env: browserEnv() }).catch((error: unknown) => {
+      throw new Error(`${NO_BROWSER_HELP}\n(${String(error)})`);
+    });
+
+    const decks: DeckResult[] = [];
+    const measure = async (name: string, dist: string, builds: number[], walk: WalkOptions, extra: Partial<DeckResult> = {}) => {
+      log(`${name}: ${options.runs} cold loads and a walk with the arrow keys`);
+      const server = await serveStatic(dist);
+      try {
+        await coldLoad(browser!, server.url); // warm-up: the browser's own first-use costs are not the deck's
+        const loads: LoadSample[] = [];
+        for (let i = 0; i < options.runs; i++) loads.push(await coldLoad(browser!, server.url));
+        const result: DeckResult = {
+          name,
+          slides: 0,
+          build: { warm: stats(builds) },
+          bytes: outputBytes(dist),
+          load: loadStats(loads),
+          ...extra,
+        };
+        const { slides, samples } = await walkDeck(browser!, server.url, walk);
+        result.slides = slides;
+        const forward = walk.maxSteps ? `the first ${walk.maxSteps} steps` : 'to the end';
+        result.keys = keyStats(samples, walk.back ? `forward ${forward} and back` : `forward ${forward}`);
+        decks.push(result);
+        return result;
+      } finally {
+        await server.close();
+      }
+    };
+
+    const talk = await measure('talk', talkDist, talkBuilds, { back: true, settleMs: 800 }, { build: { coldMs, warm: stats(talkBuilds) } });
+    // A sample of the long deck: a key press costs the same anywhere in it, and the whole walk would take minutes.
+    const large = await measure(`${options.large} slides`, largeDist, largeBuilds, { back: false, settleMs: 800, maxSteps: LARGE_WALK_STEPS });
+    if (options.baseline) await measure('plain reveal.js', baselineDist, baselineBuilds, { back: false, settleMs: 1200 });
+
+    if (options.pdf) {
+      await browser.close();
+      browser = undefined;
+      for (const [deck, dist] of [
+        [talk, talkDist],
+        [large, largeDist],
+      ] as const) {
+        log(`${deck.name}: PDF export`);
+        deck.pdf = await timePdf(dist, join(temp, `${deck.name.replace(/\W+/g, '-')}.pdf`));
+      }
+    }
+
+    const result: BenchResult = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, loadAverage, node: process.version, chromium: executablePath ?? 'playwright' },
+      options,
+      budgets: BUDGETS,
+      decks,
+      failures: checkBudgets(talk),
+    };
+    return result;
+  } finally {
+    await browser?.close().catch(() => {});
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** The budgets `deck` misses, one line each ([] when all pass). */
+export function checkBudgets(deck: DeckResult): string[] {
+  const failures: string[] = [];
+  const firstView = deck.load.firstViewBytes.median / KIB;
+  if (firstView > BUDGETS.firstViewKiB) failures.push(`first view ${firstView.toFixed(1)} KiB > ${BUDGETS.firstViewKiB} KiB`);
+  const total = deck.bytes.total.raw / KIB;
+  if (total > BUDGETS.deckKiB) failures.push(`built deck ${total.toFixed(1)} KiB > ${BUDGETS.deckKiB} KiB`);
+  const key = deck.keys?.all.frameMs.median;
+  if (key === undefined) failures.push('key press: not measured');
+  else if (key > BUDGETS.keyMedianMs) failures.push(`key press to the frame showing the next slide ${key.toFixed(1)} ms median > ${BUDGETS.keyMedianMs} ms`);
+  return failures;
+}
+
+/** Times `exportPdf` from scripts/export-pdf.ts (the slides PDF) when that script exists. */
+async function timePdf(dist: string, out: string): Promise<DeckResult['pdf']> {
+  const script = join(ROOT, 'src', 'node', 'commands', 'export-pdf.ts');
+  if (!existsSync(script)) return { skipped: 'n/a: scripts/export-pdf.ts does not exist yet' };
+  const { exportPdf } = (await import(pathToFileURL(script).href)) as {
+    exportPdf(options: { dist: string; kind: 'slides'; out: string }): Promise<{ pages: number; bytes: number }>;
+  };
+  const started = performance.now();
+  const { pages, bytes } = await exportPdf({ dist, kind: 'slides', out });
+  return { ms: performance.now() - started, pages, bytes };
+}
+
+function repeat(times: number, run: () => number): number[] {
+  return Array.from({ length: times }, run);
+}
+
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  return { median, p95: at(0.95), min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, n: sorted.length };
+}
+
+function loadStats(loads: LoadSample[]): DeckResult['load'] {
+  const fcps = loads.map((l) => l.fcpMs).filter((v) => v !== null);
+  return {
+    runs: loads.length,
+    fcpMs: fcps.length > 0 ? stats(fcps) : null,
+    readyMs: stats(loads.map((l) => l.readyMs)),
+    titleMs: stats(loads.map((l) => l.titleMs)),
+    firstViewBytes: stats(loads.map((l) => l.firstView.bytes)),
+    firstViewRequests: stats(loads.map((l) => l.firstView.requests)),
+    allBytes: stats(loads.map((l) => l.all.bytes)),
+    allRequests: stats(loads.map((l) => l.all.requests)),
+    samples: loads,
+  };
+}
+
+function keyStats(samples: StepSample[], walk: string): DeckResult['keys'] {
+  const of = (list: StepSample[]) => (list.length > 0 ? { frameMs: stats(list.map((s) => s.frameMs)), paintMs: stats(list.map((s) => s.paintMs)) } : null);
+  const all = of(samples);
+  return all ? { walk, slide: of(samples.filter((s) => s.kind === 'slide')), fragment: of(samples.filter((s) => s.kind === 'fragment')), all } : undefined;
+}
+
+/** The results as a Markdown table, one column per deck. */
+export function formatTable(result: BenchResult): string {
+  const decks = result.decks;
+  const kib = (n: number) => `${(n / KIB).toFixed(1)} KiB`;
+  const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? 'n/a' : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 20 ? 1 : 0)} ms`);
+  const bytesRow = (kind: keyof OutputBytes) => decks.map((d) => `${kib(d.bytes[kind].raw)} / ${kib(d.bytes[kind].gzip)} (${d.bytes[kind].files})`);
+  const keyRow = (pick: (k: NonNullable<DeckResult['keys']>) => { frameMs: Stats; paintMs: Stats } | null, metric: 'frameMs' | 'paintMs') =>
+    decks.map((d) => {
+      const k = d.keys && pick(d.keys);
+      return k ? `${ms(k[metric].median)} / ${ms(k[metric].p95)} (n=${k[metric].n})` : 'n/a';
+    });
+  const baseline = decks.find((d) => d.name === 'plain reveal.js');
+  const talk = decks[0]!;
+  const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : 'n/a');
+  const rows: [string, ...string[]][] = [
+    ['Slides', ...decks.map((d) => String(d.slides))],
+    [`Build, font cache warm (median of ${result.options.builds})`, ...decks.map((d) => ms(d.build.warm.median))],
+    ['Build, empty font cache (1 run)', ...decks.map((d) => ms(d.build.coldMs))],
+    ['JS raw / gzip (files)', ...bytesRow('js')],
+    ['CSS raw / gzip (files)', ...bytesRow('css')],
+    ['Fonts raw / sent (files)', ...bytesRow('fonts')],
+    ['Other raw / gzip (files)', ...bytesRow('other')],
+    ['**Whole built deck** raw / gzip (files)', ...bytesRow('total')],
+    [`First contentful paint (median of ${result.options.runs} cold loads)`, ...decks.map((d) => ms(d.load.fcpMs?.median))],
+    [`**Title visible with fonts ready** (median of ${result.options.runs})`, ...decks.map((d) => ms(d.load.titleMs.median))],
+    [`**First view transferred** (median of ${result.options.runs})`, ...decks.map((d) => `${kib(d.load.firstViewBytes.median)} in ${d.load.firstViewRequests.median} requests`)],
+    ['Everything loaded, network quiet', ...decks.map((d) => `${kib(d.load.allBytes.median)} in ${d.load.allRequests.median} requests`)],
+    ['Key walk', ...decks.map((d) => d.keys?.walk ?? 'n/a')],
+    ['**Key → first frame with the next slide or step**, median / p95', ...keyRow((k) => k.all, 'frameMs')],
+    ['… slide changes only', ...keyRow((k) => k.slide, 'frameMs')],
+    ['… build steps only', ...keyRow((k) => k.fragment, 'frameMs')],
+    ['Key → that frame painted, median / p95', ...keyRow((k) => k.all, 'paintMs')],
+    ['PDF export, slides (1 run, Chromium start included)', ...decks.map((d) => (!d.pdf ? 'n/a' : 'skipped' in d.pdf ? d.pdf.skipped : `${ms(d.pdf.ms)} (${d.pdf.pages} pages)`))],
+  ];
+  const lines = [`| | ${decks.map((d) => d.name).join(' | ')} |`, `|---|${decks.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  if (baseline) {
+    lines.push(
+      '',
+      `Talk vs plain reveal.js, same run: build ${ratio(talk.build.warm.median, baseline.build.warm.median)}, title with fonts ${ratio(talk.load.titleMs.median, baseline.load.titleMs.median)}, first view ${ratio(talk.load.firstViewBytes.median, baseline.load.firstViewBytes.median)} the bytes.`,
+    );
+  }
+  const { machine } = result;
+  lines.push(
+    '',
+    `${machine.cpus} CPUs, load average ${machine.loadAverage.toFixed(1)} at the start, Node ${machine.node}, ${machine.chromium}.`,
+    '',
+    `Budgets (talk): first view ≤ ${BUDGETS.firstViewKiB} KiB, whole deck ≤ ${BUDGETS.deckKiB} KiB raw, key → frame ≤ ${BUDGETS.keyMedianMs} ms median: ${
+      result.failures.length === 0 ? 'all pass' : `FAILED: ${result.failures.join('; ')}`
+    }`,
+  );
+  return lines.join('\n');
+}
+
+function parseArgs(argv: string[]): BenchOptions {
+  const options: BenchOptions = { runs: 5, builds: 3, large: 200, baseline: true, pdf: true, out: join(ROOT, 'bench', 'results', 'latest.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const number = () => {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a whole number ≥ 1`);
+      return value;
+    };
+    if (arg === '--runs') options.runs = number();
+    else if (arg === '--builds') options.builds = number();
+    else if (arg === '--large') options.large = number();
+    else if (arg === '--no-baseline') options.baseline = false;
+    else if (arg === '--no-pdf') options.pdf = false;
+    else if (arg === '--out') options.out = resolve(argv[++i] ?? '');
+    else throw new Error(`unknown option ${arg}\nusage: npm run bench -- [--runs 5] [--builds 3] [--large 200] [--no-baseline] [--no-pdf] [--out file.json]`);
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const options = parseArgs(process.argv.slice(2));
+  const result = await runBench(options);
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(formatTable(result));
+  console.error(`bench: wrote ${relative(process.cwd(), options.out)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (result.failures.length > 0) {
+    console.error(`bench: budget failed:\n  ${result.failures.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  });
+}

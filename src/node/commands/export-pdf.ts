@@ -1,0 +1,331 @@
+// `npm run export`: the slides PDF and the speaker handout PDF of the built deck, with the deck's
+// own font embedded, an outline, tags and document properties. Chromium prints the deck's own
+// printable views (`?view=print`, `?view=handout`), exactly what a person printing from the
+// browser gets, once they set `html[data-pdf-ready]`.
+//
+//   tsx scripts/export-pdf.ts [--slides | --handout] [--steps] [--range 3-7] [--dist dir] [--out file] [--no-build]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import { CHROMIUM_ARGS, NO_BROWSER_HELP, browserEnv, findChromium } from '../cli/chromium.js';
+import { serveStatic, type StaticServer } from '../cli/static-server.js';
+
+export type PdfKind = 'slides' | 'handout';
+
+export interface ExportOptions {
+  /** The built deck (Vite's output folder). */
+  dist: string;
+  /** The PDF to write; defaults to `<dist>/pdf/<kind>.pdf`. */
+  out?: string;
+  kind: PdfKind;
+  /** Slides PDF only: one page per build step instead of one per slide. */
+  steps?: boolean;
+  /** Only these slides, 1-based: `3-7` or `5`. */
+  range?: string;
+  /** Reuse a browser and server from `openExportSession` (several exports, the benchmark). */
+  session?: ExportSession;
+  /** Told what is happening, for a person waiting at a terminal. */
+  onProgress?: (message: string) => void;
+}
+
+export interface ExportResult {
+  kind: PdfKind;
+  out: string;
+  pages: number;
+  bytes: number;
+  ms: number;
+}
+
+/** A browser and a static server for one built deck; `close()` stops both. */
+export interface ExportSession {
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** What goes wrong in a way the person exporting can fix (bad range, slide too tall, no browser). */
+export class ExportError extends Error {
+  override name = 'ExportError';
+}
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** Laying out a few hundred slides and loading their fonts takes seconds, not minutes. */
+const READY_TIMEOUT_MS = 120_000;
+const VIEWS: Record<PdfKind, string> = { slides: 'print', handout: 'handout' };
+
+/** Writes one PDF of the built deck in `options.dist` and says what it wrote. */
+export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  checkRange(options.range);
+  if (options.steps && options.kind === 'handout') throw new ExportError('--steps applies to the slides PDF, not the handout');
+  const out = resolve(options.out ?? join(options.dist, 'pdf', `${options.kind}.pdf`));
+  const session = options.session ?? (await openExportSession(options.dist, progress));
+  let page: Page | undefined;
+  try {
+    page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    progress(`${options.kind}: laying out pages`);
+    await page.goto(viewUrl(session.baseUrl, options));
+    await page
+      .locator('html[data-pdf-ready]')
+      .waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS })
+      .catch((error: unknown) => {
+        const detail = errors.length > 0 ? `; the page reported: ${errors.join('; ')}` : '';
+        throw new ExportError(`the deck's ${options.kind} view never became ready${detail} (${String(error)})`);
+      });
+    const problems = await page.evaluate(() => JSON.parse(document.documentElement.dataset.pdfProblems ?? '[]') as { source?: string; message: string }[]);
+    if (problems.length > 0) {
+      throw new ExportError(problems.map((p) => (p.source ? `${p.source}: ${p.message}` : p.message)).join('\n'));
+    }
+    const info = await documentInfo(page);
+    progress(`${options.kind}: printing`);
+    const pdf = await page.pdf({ tagged: true, outline: true, printBackground: true, preferCSSPageSize: true });
+    const { bytes, pages } = await withDocumentInfo(pdf, info);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, bytes);
+    const result = { kind: options.kind, out, pages, bytes: bytes.length, ms: Math.round(performance.now() - started) };
+    progress(`${options.kind}: wrote ${relative(process.cwd(), out) || out} (${pages} pages, ${Math.round(bytes.length / 1024)} KB) in ${(result.ms / 1000).toFixed(1)} s`);
+    return result;
+  } finally {
+    await page?.close().catch(() => {});
+    if (!options.session) await session.close();
+  }
+}
+
+function checkRange(range: string | undefined): void {
+  if (range !== undefined && !/^\s*\d+\s*(-\s*\d+\s*)?$/.test(range)) {
+    throw new ExportError(`--range must be a slide number or two like 3-7, not "${range}"`);
+  }
+}
+
+/** Writes the slides PDF and the handout PDF side by side, with one browser. */
+export async function exportBoth(options: Omit<ExportOptions, 'kind' | 'out' | 'session'>): Promise<ExportResult[]> {
+  checkRange(options.range);
+  const session = await openExportSession(options.dist, options.onProgress ?? (() => {}));
+  try {
+    return await Promise.all([
+      exportPdf({ ...options, kind: 'slides', session }),
+      exportPdf({ ...options, steps: false, kind: 'handout', session }),
+    ]);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Serves `dist` on 127.0.0.1 and starts Chromium, found the same way as for the tests. */
+export async function openExportSession(dist: string, progress: (message: string) => void = () => {}): Promise<ExportSession> {
+  const root = resolve(dist);
+  if (!existsSync(join(root, 'index.html'))) throw new ExportError(`${dist} has no built deck (index.html): run \`npm run build\` first`);
+  const server = await serveBuiltDeck(root);
+  try {
+    progress('starting Chromium');
+    const browser = await launchChromium();
+    return {
+      browser,
+      baseUrl: server.url,
+      close: async () => {
+        await browser.close().catch(() => {});
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+async function launchChromium(): Promise<Browser> {
+  // Playwright is a dev dependency: load it only when a PDF is really made.
+  const { chromium } = await import('@playwright/test').catch(() => {
+    throw new ExportError('@playwright/test is not installed: run `npm install` first');
+  });
+  let executablePath: string | undefined;
+  try {
+    executablePath = findChromium();
+  } catch (error) {
+    throw new ExportError(`${error instanceof Error ? error.message : String(error)}\n${NO_BROWSER_HELP}`);
+  }
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: browserEnv() });
+  } catch (error) {
+    const message = String(error);
+    if (!executablePath || /executable doesn't exist|ENOENT|Failed to launch/i.test(message)) {
+      throw new ExportError(`${NO_BROWSER_HELP}\n(${message.split('\n')[0]})`);
+    }
+    throw error;
+  }
+}
+
+function viewUrl(baseUrl: string, options: ExportOptions): string {
+  const url = new URL('index.html', baseUrl);
+  url.searchParams.set('view', VIEWS[options.kind]);
+  if (options.steps) url.searchParams.set('steps', '');
+  if (options.range !== undefined) url.searchParams.set('range', options.range.replace(/\s/g, ''));
+  return url.href;
+}
+
+/** Serves the built deck in `dist` on a free port of 127.0.0.1 (see src/tools/static-server.ts). */
+export function serveBuiltDeck(dist: string): Promise<StaticServer> {
+  return serveStatic(resolve(dist));
+}
+
+interface DocumentInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  lang: string;
+}
+
+/** The document properties the deck page published (`<title>`, `<meta>`, `<html lang>`). */
+async function documentInfo(page: Page): Promise<DocumentInfo> {
+  // No named functions inside: tsx's transform would wrap them in a helper the page does not have.
+  const shown = await page.evaluate(() => ({
+    title: document.title,
+    lang: document.documentElement.lang,
+    meta: Object.fromEntries([...document.querySelectorAll<HTMLMetaElement>('meta[name]')].map((m) => [m.name, m.content])),
+  }));
+  const keywords = (shown.meta.keywords ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  return { title: shown.title, author: shown.meta.author ?? '', subject: shown.meta.description ?? '', keywords, lang: shown.lang || 'zh-CN' };
+}
+
+/**
+ * Sets the PDF's document properties and XMP metadata, and opens it with the outline showing.
+ * Chromium writes only Title and the language; the outline and tag structure pass through untouched.
+ */
+async function withDocumentInfo(pdf: Buffer, info: DocumentInfo): Promise<{ bytes: Uint8Array; pages: number }> {
+  const { PDFDocument, PDFName } = await import('pdf-lib');
+  // Infinity: parse and write in one go instead of yielding to the event loop every 50-100 objects.
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  doc.setAuthor(info.author);
+  doc.setSubject(info.subject);
+  // pdf-lib joins keywords with spaces, and ours contain spaces.
+  doc.setKeywords([info.keywords.join(', ')]);
+  doc.setCreator('reveal.js print view, exported with Chromium (npm run export)');
+  doc.setLanguage(info.lang);
+  const { catalog, context } = doc;
+  catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  // XMP is UTF-8; a string given to pdf-lib's stream() would be written as Latin-1.
+  const xmp = context.stream(new TextEncoder().encode(xmpPacket(info, doc.getCreationDate() ?? new Date())), { Type: 'Metadata', Subtype: 'XML' });
+  catalog.set(PDFName.of('Metadata'), context.register(xmp));
+  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  return { bytes, pages: doc.getPageCount() };
+}
+
+/** XMP metadata (Dublin Core and PDF schemas), which PDF/UA readers take the title and language from. */
+function xmpPacket(info: DocumentInfo, created: Date): string {
+  const x = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${x(text)}</rdf:li></rdf:Alt>`;
+  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:format>application/pdf</dc:format>
+<dc:title>${alt(info.title)}</dc:title>
+<dc:creator><rdf:Seq><rdf:li>${x(info.author)}</rdf:li></rdf:Seq></dc:creator>
+<dc:description>${alt(info.subject)}</dc:description>
+<dc:language><rdf:Bag><rdf:li>${x(info.lang)}</rdf:li></rdf:Bag></dc:language>
+<pdf:Keywords>${x(info.keywords.join(', '))}</pdf:Keywords>
+<xmp:CreateDate>${created.toISOString()}</xmp:CreateDate>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+}
+
+/** Builds the deck into `dist` when it is missing or older than any of its sources. */
+export function ensureBuilt(dist: string, progress: (message: string) => void = () => {}): void {
+  const index = join(dist, 'index.html');
+  const slides = resolve(ROOT, process.env.DECK_SLIDES ?? 'slides');
+  const sources = [slides, join(ROOT, 'src'), join(ROOT, 'assets'), join(ROOT, 'index.html'), join(ROOT, 'vite.config.ts')];
+  if (existsSync(index) && newestChange(sources) <= statSync(index).mtimeMs) return;
+  progress(existsSync(index) ? 'sources changed since the last build: building the deck' : 'building the deck');
+  buildDeck({ slides, dist });
+}
+
+/** Runs `vite build` for the slides in `slides` into `dist` (the benchmark and tests build other decks this way). */
+export function buildDeck({ slides, dist }: { slides: string; dist: string }): void {
+  // vite's package exports do not include its command-line script: find it next to its entry.
+  const entry = createRequire(import.meta.url).resolve('vite');
+  const vite = join(entry.slice(0, entry.lastIndexOf(`${sep}node_modules${sep}vite${sep}`)), 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], {
+    cwd: ROOT,
+    env: { ...process.env, DECK_SLIDES: resolve(slides), DECK_DIST: resolve(dist) },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new ExportError(`the deck did not build:\n${result.stderr || result.stdout}`);
+}
+
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) newest = Math.max(newest, newestChange(readdirSync(path).map((name) => join(path, name))));
+  }
+  return newest;
+}
+
+interface CliOptions {
+  kinds: PdfKind[];
+  dist: string;
+  out?: string;
+  steps: boolean;
+  range?: string;
+  build: boolean;
+}
+
+function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = { kinds: [], dist: process.env.DECK_DIST ?? 'dist', steps: false, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--')) throw new ExportError(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--slides') options.kinds.push('slides');
+    else if (arg === '--handout') options.kinds.push('handout');
+    else if (arg === '--steps') options.steps = true;
+    else if (arg === '--range') options.range = value();
+    else if (arg === '--dist') options.dist = value();
+    else if (arg === '--out') options.out = value();
+    else if (arg === '--no-build') options.build = false;
+    else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new ExportError(`unknown option ${arg}\n${USAGE}`);
+  }
+  if (options.kinds.length === 0) options.kinds = options.steps ? ['slides'] : ['slides', 'handout'];
+  if (options.out && options.kinds.length > 1) throw new ExportError('--out names one file: add --slides or --handout');
+  return options;
+}
+
+const USAGE = `usage: npm run export -- [--slides | --handout] [--steps] [--range 3-7] [--dist dist] [--out file.pdf] [--no-build]
+  writes <dist>/pdf/slides.pdf (one 16:9 page per slide; --steps: one per build step)
+  and <dist>/pdf/handout.pdf (A4, each slide with its speaker notes); builds the deck first if needed`;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const options = parseArgs(process.argv.slice(2));
+  const progress = (message: string) => console.error(`export: ${message}`);
+  if (options.build) ensureBuilt(options.dist, progress);
+  const common = { dist: options.dist, steps: options.steps, onProgress: progress, ...(options.range ? { range: options.range } : {}) };
+  if (options.kinds.length === 2) await exportBoth(common);
+  else await exportPdf({ ...common, kind: options.kinds[0]!, ...(options.out ? { out: options.out } : {}) });
+  progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ExportError ? `export failed: ${error.message}` : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,221 @@
+// Markdown to slide HTML with one local Marked instance, configured once (the global `marked`
+// is never touched). Math and charts are rendered here, at build time; images are checked and
+// handed to the caller to resolve; unsafe HTML is refused. Problems come back with their line.
+import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import type { Diagnostic } from '../../shared/deck.js';
+import { renderChart } from './render-chart.js';
+import { escapeHtml, renderMath } from './render-math.js';
+
+interface MathToken extends Tokens.Generic {
+  type: 'mathBlock' | 'mathInline';
+  raw: string;
+  tex: string;
+  html: string;
+  error: string | null;
+}
+
+const MATH_BLOCK = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/;
+/** `$x$`, or `$$x$$` inside a paragraph (typeset in display style, but inline). */
+const MATH_INLINE = /^\$\$(?!\s)([^$]+?)\$\$|^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/;
+/** HTML a talk never needs and that could run code or restyle the page (`<svg/onload=` counts: `/` and quotes separate attributes too). */
+const UNSAFE_HTML = /<\s*\/?\s*(script|iframe|frame|object|embed|style|link|meta|base|form)\b|[\s/"']on[a-z]+\s*=|[\s/"']style\s*=/i;
+/** Browsers drop tabs and newlines from URLs, so `java&#9;script:` still runs: test with them removed. */
+const SCRIPT_URL = /(java|vb)script:/i;
+const CHARACTER_REFERENCE = /&#(?:x([0-9a-f]+)|(\d+));?|&(colon|tab|newline);/gi;
+const SAFE_LINK = /^(https?:|mailto:|#)/i;
+/** A run of Latin words inside Chinese text, e.g. `GPT-3.5` or `Sam Altman`. */
+const LATIN_RUN = /[A-Za-z][A-Za-z0-9.'’+\- ]*[A-Za-z0-9]/g;
+
+/** Han characters and full-width punctuation: a line break next to one is no space. */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+const LINE_BREAK = /[ \t]*\n\s*/g;
+
+/**
+ * HTML shows a source line break as a space, which between Chinese sentences is a visible gap:
+ * drop a break that touches a Han character or full-width punctuation (CSS Text's rule for
+ * wide characters, which browsers do not apply).
+ */
+function joinWideLines(text: string): string {
+  return text.replace(LINE_BREAK, (space: string, at: number) =>
+    WIDE.test(text[at - 1] ?? '') || WIDE.test(text[at + space.length] ?? '') ? '' : ' ',
+  );
+}
+
+/** Escapes text and marks English terms `lang="en"`, so a Chinese screen-reader voice spells them right. */
+function markEnglish(text: string): string {
+  let html = '';
+  let last = 0;
+  for (const match of text.matchAll(LATIN_RUN)) {
+    if (!/[A-Za-z].*[A-Za-z]/.test(match[0])) continue;
+    html += escapeHtml(text.slice(last, match.index)) + `<span lang="en">${escapeHtml(match[0])}</span>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
+function mathExtension(name: MathToken['type'], pattern: RegExp, display: boolean): TokenizerAndRendererExtension {
+  return {
+    name,
+    level: display ? 'block' : 'inline',
+    // A display block only starts a line; elsewhere `$$` is inline math inside a paragraph.
+    start: (src: string) => {
+      const at = display ? src.search(/(?:^|\n)\$\$/) : src.indexOf('$');
+      return at < 0 ? undefined : display && src[at] === '\n' ? at + 1 : at;
+    },
+    tokenizer(src: string) {
+      const match = src.match(pattern);
+      if (!match) return undefined;
+      const tex = (match[1] ?? match[2])!.trim();
+      const { html, error } = renderMath(!display && match[1] !== undefined ? `\\displaystyle ${tex}` : tex, display);
+      return { type: name, raw: match[0], tex, html, error } satisfies MathToken;
+    },
+    renderer: (token) => (token as MathToken).html + (display ? '\n' : ''),
+  };
+}
+
+const markdown = new Marked({
+  gfm: true,
+  extensions: [mathExtension('mathBlock', MATH_BLOCK, true), mathExtension('mathInline', MATH_INLINE, false)],
+  renderer: {
+    text(token) {
+      if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+      return 'escaped' in token && token.escaped ? token.text : markEnglish(joinWideLines(token.text));
+    },
+    list(token) {
+      const tag = token.ordered ? 'ol' : 'ul';
+      const start = token.ordered && token.start !== 1 && token.start !== '' ? ` start="${token.start}"` : '';
+      const build = (token as Tokens.List & { build?: boolean }).build;
+      const items = token.items.map((item) => {
+        const html = this.listitem(item);
+        return build ? html.replace(/^<li>/, '<li class="fragment">') : html;
+      });
+      return `<${tag}${start}>\n${items.join('')}</${tag}>\n`;
+    },
+    code(token) {
+      if (token.lang === 'chart') return (token as Tokens.Code & { chartHtml?: string }).chartHtml ?? '';
+      const lang = token.lang ? ` class="language-${escapeHtml(token.lang)}"` : '';
+      return `<pre><code${lang}>${escapeHtml(token.text)}</code></pre>\n`;
+    },
+  },
+});
+
+export interface RenderContext {
+  file: string;
+  /** 1-based line of the first line of `content` in the file. */
+  line: number;
+  /** Turns an image's href into the URL to emit, or null when the file does not exist. */
+  resolveImage: (href: string) => string | null;
+  /** `items`: top-level list items become build steps. */
+  build?: 'items';
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  title: string;
+  level: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Renders one slide's (or notes') Markdown. */
+export function renderMarkdown(content: string, context: RenderContext): RenderedMarkdown {
+  const diagnostics: Diagnostic[] = [];
+  // Tokens are walked in document order: search on from the last problem found, so a mistake
+  // made twice is reported at each of its lines.
+  let searchFrom = 0;
+  const reported = new Map<Token, number>();
+  const lineOf = (token: Token) => {
+    let at = content.indexOf(token.raw, searchFrom);
+    if (at < 0) at = content.indexOf(token.raw);
+    else searchFrom = at + token.raw.length;
+    return context.line + (at < 0 ? 0 : content.slice(0, at).split('\n').length - 1);
+  };
+  const report = (code: string, token: Token, message: string) => {
+    if (!reported.has(token)) reported.set(token, lineOf(token));
+    diagnostics.push({ severity: 'error', code, file: context.file, line: reported.get(token)!, message });
+  };
+
+  const tokens = markdown.lexer(content);
+  if (context.build === 'items') {
+    for (const token of tokens) if (token.type === 'list') (token as Tokens.List & { build?: boolean }).build = true;
+  }
+  let title = '';
+  let level = 0;
+  markdown.walkTokens(tokens, (token: Token) => {
+    switch (token.type) {
+      case 'heading':
+        if (!title) {
+          title = plainText(markdown.parseInline(token.text) as string);
+          level = token.depth;
+        }
+        break;
+      case 'mathBlock':
+      case 'mathInline': {
+        const math = token as MathToken;
+        if (math.error) report('math', math, `invalid TeX in ${oneLine(math.raw)}: ${math.error}`);
+        break;
+      }
+      case 'code':
+        if (token.lang === 'chart') {
+          const chart = renderChart(token.text);
+          (token as Tokens.Code & { chartHtml?: string }).chartHtml = chart.html;
+          if (chart.error) report('chart', token, `bad chart: ${chart.error}`);
+        }
+        break;
+      case 'image': {
+        const href = token.href;
+        const url = context.resolveImage(href);
+        if (url === null) {
+          report('image', token, `image not found: ${href}`);
+          // Said in place of the picture, like a broken formula (an <img src=""> shows only a broken icon).
+          const notice = `<span class="deck-error image-error" role="alert">missing image: ${escapeHtml(href)}</span>`;
+          Object.assign(token, { type: 'html', block: false, text: notice, tokens: undefined });
+          break;
+        }
+        token.href = url;
+        if (!token.text.trim()) report('image-alt', token, `image ${href} has no alt text (screen readers need it)`);
+        break;
+      }
+      case 'link':
+        if (!SAFE_LINK.test(token.href)) {
+          report('link', token, `link target not allowed: ${token.href} (use http:, https:, mailto: or #id)`);
+          token.href = '#';
+        }
+        break;
+      case 'html':
+        if (isUnsafeHtml(token.raw)) {
+          report('unsafe-html', token, `HTML not allowed in a slide (scripts, event handlers, styles): ${oneLine(token.raw).slice(0, 60)}`);
+          token.text = '';
+          (token as Tokens.HTML).raw = '';
+        }
+        break;
+    }
+  });
+  const html = markdown.parser(tokens);
+  return { html, title, level, diagnostics };
+}
+
+/** Source quoted in a message stays on the message's one line (`file:line: message`). */
+function oneLine(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ');
+}
+
+/** Whether raw HTML could run code, read as a browser reads it: character references decoded. */
+function isUnsafeHtml(raw: string): boolean {
+  const decoded = raw.replace(CHARACTER_REFERENCE, (_, hex?: string, decimal?: string, name?: string) => {
+    if (name) return ({ colon: ':', tab: '\t', newline: '\n' } as Record<string, string>)[name.toLowerCase()]!;
+    const code = hex ? parseInt(hex, 16) : Number(decimal);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
+  return UNSAFE_HTML.test(decoded) || SCRIPT_URL.test(decoded.replace(/[\t\n\r]/g, ''));
+}
+
+/** Text of an HTML fragment, for titles and notes. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<math[\s\S]*?<\/math>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,120 @@
+// Splits one Markdown file into raw slides, keeping every line number. Pure: text in, data out.
+import type { Diagnostic } from '../../shared/deck.js';
+import { LineContext, type OpenBlock } from './line-context.js';
+
+const SEPARATOR = /^---\s*$/;
+/** A `---` followed directly by a `key:` line opens front matter (a heading, text or a bare `https://` link does not). */
+const FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*\s*:(\s|$)/;
+
+export interface RawSlide {
+  file: string;
+  /** 1-based line of the slide's first line (its separator or front matter). */
+  line: number;
+  frontMatter: { text: string; line: number } | null;
+  /** The slide's Markdown, front matter removed. */
+  body: string;
+  /** 1-based line number of the first line of `body`. */
+  bodyLine: number;
+  /** Problems found while splitting that belong to this slide (a fence never closed, front matter never closed). */
+  diagnostics: Diagnostic[];
+}
+
+export interface SplitResult {
+  slides: RawSlide[];
+  /** Problems that belong to no slide (an empty slide). */
+  diagnostics: Diagnostic[];
+}
+
+/** Splits a Markdown file on `---` lines outside code fences and HTML comments. */
+export function splitSlides(text: string, file: string): SplitResult {
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  // A fence or comment never closed would swallow every slide after it: split again reading its
+  // opening line as plain text, so only its own slide is broken.
+  const unclosed: OpenBlock[] = [];
+  for (;;) {
+    const pass = splitLines(lines, file, new Set(unclosed.map((block) => block.index)));
+    if (pass.open) {
+      unclosed.push(pass.open);
+      continue;
+    }
+    for (const block of unclosed) {
+      const owner = pass.slides.filter((slide) => slide.line <= block.index + 1).at(-1)!;
+      owner.diagnostics.push({
+        severity: 'error',
+        code: block.kind === 'fence' ? 'unclosed-fence' : 'unclosed-comment',
+        file,
+        line: block.index + 1,
+        message:
+          block.kind === 'fence'
+            ? 'code fence opened here is never closed (add a closing ``` line)'
+            : 'HTML comment opened here is never closed (add -->)',
+      });
+    }
+    return { slides: pass.slides, diagnostics: pass.diagnostics };
+  }
+}
+
+/** One pass over the lines; `open` is the fence or comment left open at the end of the file. */
+function splitLines(lines: string[], file: string, plainLines: ReadonlySet<number>): SplitResult & { open: OpenBlock | null } {
+  const slides: RawSlide[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let context = new LineContext(plainLines);
+  let open: OpenBlock | null = null;
+  let current: RawSlide | null = null;
+  let bodyLines: string[] = [];
+
+  // `atEnd`: a trailing `---` at the end of a file, or blank lines before the first one, are not slides.
+  const finish = (atEnd: boolean) => {
+    if (!current) return;
+    open ??= context.open();
+    current.body = bodyLines.join('\n');
+    const empty = !current.frontMatter && current.body.trim() === '';
+    const leading = slides.length === 0 && current.line === 1 && !SEPARATOR.test(lines[0] ?? '');
+    if (!empty) slides.push(current);
+    else if (!atEnd && !leading) {
+      diagnostics.push({ severity: 'error', code: 'empty-slide', file, line: current.line, message: 'empty slide: nothing between two --- separators (remove one of them)' });
+    }
+    bodyLines = [];
+    context = new LineContext(plainLines);
+  };
+
+  const start = (index: number): number => {
+    finish(false);
+    current = { file, line: index + 1, frontMatter: null, body: '', bodyLine: index + 2, diagnostics: [] };
+    if (!FRONT_MATTER_KEY.test(lines[index + 1] ?? '')) return index;
+    const close = lines.findIndex((l, i) => i > index && SEPARATOR.test(l));
+    if (close < 0) {
+      current.diagnostics.push({
+        severity: 'error',
+        code: 'front-matter',
+        file,
+        line: index + 1,
+        message: 'front matter opened here is never closed (add a --- line after the last key)',
+      });
+      current.frontMatter = { text: lines.slice(index + 1).join('\n'), line: index + 2 };
+      current.bodyLine = lines.length + 1;
+      return lines.length;
+    }
+    current.frontMatter = { text: lines.slice(index + 1, close).join('\n'), line: index + 2 };
+    current.bodyLine = close + 2;
+    return close;
+  };
+
+  let i = 0;
+  if (SEPARATOR.test(lines[0] ?? '')) {
+    i = start(0) + 1;
+  } else {
+    current = { file, line: 1, frontMatter: null, body: '', bodyLine: 1, diagnostics: [] };
+  }
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    const plain = context.feed(line, i);
+    if (plain && SEPARATOR.test(line)) {
+      i = start(i);
+      continue;
+    }
+    bodyLines.push(line);
+  }
+  finish(true);
+  return { slides, diagnostics, open };
+}

@@ -1,0 +1,107 @@
+// The deck's Vite plugins, composed: `virtual:deck` (the built Deck) is served here; the font,
+// math CSS, classic-script and security-policy plugins live in their own modules. The build fails
+// on any problem in `slides/`; the dev server keeps serving while reporting it, and hot-updates
+// slides without a reload.
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import type { Deck } from '../../shared/deck.js';
+import { classicScriptPlugin } from './classic-script-plugin.js';
+import { contentSecurityPolicyPlugin } from './content-security.js';
+import { FONT_ID, deckFontPlugin } from './deck-font-plugin.js';
+import { DeckState } from './deck-state.js';
+import { formatDiagnostics } from '../markdown/format-diagnostics.js';
+import { mathCss } from '../font/katex-css.js';
+import { ASSET_PREFIX } from '../markdown/load-deck.js';
+import { projectPath } from '../project-path.js';
+
+const DECK_ID = 'virtual:deck';
+const MATH_ID = 'virtual:deck-math.css';
+const resolved = (id: string) => `\0${id}`;
+
+export interface DeckPluginOptions {
+  /** Folder of the talk's Markdown and deck.yaml, relative to the Vite root. */
+  slides?: string;
+}
+
+/** The deck plugins, in the order they run. */
+export function deckPlugins(options: DeckPluginOptions = {}): Plugin[] {
+  const state = new DeckState(options.slides ?? 'slides');
+  return [deckModulePlugin(state), deckFontPlugin(state), deckMathCssPlugin(state), classicScriptPlugin(), contentSecurityPolicyPlugin()];
+}
+
+function deckModulePlugin(state: DeckState): Plugin {
+  let command: ResolvedConfig['command'] = 'serve';
+  let server: ViteDevServer | undefined;
+  return {
+    name: 'deck:module',
+    configResolved(config) {
+      state.configure(config);
+      command = config.command;
+    },
+    configureServer(devServer) {
+      server = devServer;
+      // The slides may live outside the root or in a folder Vite ignores by default.
+      devServer.watcher.add(state.slidesDir);
+    },
+    resolveId(id) {
+      return id === DECK_ID ? resolved(DECK_ID) : undefined;
+    },
+    load(id) {
+      if (id !== resolved(DECK_ID)) return undefined;
+      const { deck, images, files } = state.get();
+      for (const file of files) this.addWatchFile(file);
+      const errors = deck.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) {
+        if (command === 'build') this.error(`the slides have ${errors.length} problem(s):\n${formatDiagnostics(errors)}`);
+        server?.config.logger.error(formatDiagnostics(errors), { timestamp: true });
+      }
+      return deckModuleCode(deck, images, state.root);
+    },
+    handleHotUpdate({ file, server: devServer }) {
+      if (!state.owns(file)) return undefined;
+      state.invalidate();
+      const modules = [resolved(DECK_ID), resolved(FONT_ID), resolved(MATH_ID)]
+        .map((id) => devServer.moduleGraph.getModuleById(id))
+        .filter((m) => m !== undefined);
+      for (const module of modules) devServer.moduleGraph.invalidateModule(module);
+      return modules;
+    },
+    transformIndexHtml(html) {
+      const { meta } = state.get().deck;
+      return html
+        .replace(/<html lang="[^"]*"/, `<html lang="${meta.lang}"`)
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(meta.title)} · ${escapeText(meta.author)}</title>`);
+    },
+  };
+}
+
+/** JS for `virtual:deck`: the deck as JSON, with image placeholders swapped for Vite's asset URLs. */
+function deckModuleCode(deck: Deck, images: string[], root: string): string {
+  const imports = images.map((path, i) => `import image${i} from ${JSON.stringify('/' + projectPath(root, path))};`);
+  const urls = `[${images.map((_, i) => `image${i}`).join(', ')}]`;
+  return [
+    ...imports,
+    `const images = ${urls};`,
+    `const deck = JSON.parse(${JSON.stringify(JSON.stringify(deck))}, (key, value) =>`,
+    `  typeof value === 'string' && value.includes(${JSON.stringify(ASSET_PREFIX)})`,
+    `    ? value.replace(/${ASSET_PREFIX}(\\d+)/g, (_, n) => images[Number(n)]) : value);`,
+    'export default deck;',
+  ].join('\n');
+}
+
+/** CSS for the formulas: KaTeX's rules and the faces they use, or nothing when the deck has no math. */
+function deckMathCssPlugin(state: DeckState): Plugin {
+  return {
+    name: 'deck:math-css',
+    resolveId(id) {
+      return id === MATH_ID ? resolved(MATH_ID) : undefined;
+    },
+    load(id) {
+      if (id !== resolved(MATH_ID)) return undefined;
+      return mathCss(state.get().deck.slides.map((slide) => slide.html), state.root);
+    },
+  };
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,15 @@
+// Constants that the build (Node) and the browser must agree on. This folder is the only code
+// both sides import; everything here is plain data.
+
+/** The slide's logical size in CSS pixels (16:9); reveal.js scales it to the window. */
+export const SLIDE_WIDTH = 1280;
+export const SLIDE_HEIGHT = 720;
+
+/** The family name of the bundled Chinese font, as the generated @font-face rules declare it. */
+export const FONT_FAMILY = 'Deck Sans';
+
+/**
+ * How many slides around the current one reveal.js lays out (`viewDistance`). The build ships
+ * the glyphs of the first this-many slides first, so the opening slides need no second font file.
+ */
+export const FIRST_VIEW_SLIDES = 3;

@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest';
+import { buildSlide } from '../../../src/node/markdown/build-slide.js';
+import { splitSlides } from '../../../src/node/markdown/split-slides.js';
+
+const FILE = 'slides/x.md';
+const resolveImage = (href: string) => (href === 'art/ok.svg' ? 'deck-asset:0' : null);
+
+/** Splits `lines` and builds its slides, numbered from `first`. */
+function build(lines: string[], first = 0) {
+  const split = splitSlides(lines.join('\n'), FILE);
+  expect(split.diagnostics).toEqual([]);
+  return split.slides.map((raw, i) => buildSlide(raw, first + i, resolveImage));
+}
+
+describe('buildSlide', () => {
+  test('builds a slide from front matter, Markdown and notes', () => {
+    const [built] = build([
+      '---', //                 1
+      'id: openai-team', //     2
+      'class: content', //      3
+      'build: items', //        4
+      'timing: 130', //         5
+      '---', //                 6
+      '', //                    7
+      '## 强团队', //           8
+      '', //                    9
+      '- 核心三人', //          10
+      '- 果断转向', //          11
+      '', //                    12
+      'Note:', //               13
+      '核心是 **三个人**。', // 14
+    ]);
+    expect(built!.diagnostics).toEqual([]);
+    expect(built!.slide).toEqual({
+      index: 0,
+      id: 'openai-team',
+      title: '强团队',
+      level: 2,
+      html: '<h2>强团队</h2>\n<ul>\n<li class="fragment">核心三人</li>\n<li class="fragment">果断转向</li>\n</ul>\n',
+      notesHtml: '<p>核心是 <strong>三个人</strong>。</p>\n',
+      notesText: '核心是 三个人。',
+      steps: 2,
+      attributes: { id: 'openai-team', class: 'content', build: 'items', timing: 130 },
+      source: { file: FILE, line: 1 },
+    });
+  });
+
+  test('a slide without an id is called slide-N after its place in the deck', () => {
+    const slides = build(['# 一', '---', '# 二'], 4);
+    expect(slides.map((b) => b.slide.id)).toEqual(['slide-5', 'slide-6']);
+    expect(slides.map((b) => b.slide.index)).toEqual([4, 5]);
+  });
+
+  test('a slide without notes has empty notes', () => {
+    const [built] = build(['# 一']);
+    expect(built!.slide).toMatchObject({ notesHtml: '', notesText: '', steps: 0 });
+  });
+
+  test('problems in the notes are reported at their file line', () => {
+    const [, built] = build([
+      '# 一', //                 1
+      '---', //                  2
+      '## 二', //                3
+      '', //                     4
+      'Note:', //                5
+      '', //                     6
+      '备注里的公式 $\\frac{$', // 7
+      '![图](art/nope.svg)', //  8
+    ]);
+    expect(built!.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['math', 7],
+      ['image', 8],
+    ]);
+    expect(built!.slide.broken).toBe(true);
+  });
+
+  test('inline notes after Note: are reported at the marker line', () => {
+    const [built] = build(['# 一', 'Note: 公式 $\\frac{$']);
+    expect(built!.diagnostics).toMatchObject([{ code: 'math', line: 2 }]);
+  });
+
+  test('a bad front-matter key breaks the slide but keeps the good keys', () => {
+    const [built] = build(['---', 'id: good', 'transition: spin', '---', '# 一']);
+    expect(built!.slide).toMatchObject({ id: 'good', attributes: { id: 'good' }, broken: true, title: '一' });
+    expect(built!.diagnostics).toMatchObject([{ code: 'front-matter', file: FILE, line: 3 }]);
+  });
+
+  test('problems found while splitting break the slide they belong to', () => {
+    const [, second] = build(['# 一', '---', '## 二', '```', '代码']);
+    expect(second!.diagnostics).toMatchObject([{ code: 'unclosed-fence', line: 4 }]);
+    expect(second!.slide.broken).toBe(true);
+  });
+
+  test.each([
+    ['only front matter', ['---', 'id: lonely', '---', '']],
+    ['only notes', ['---', 'id: lonely', '---', 'Note: 只有备注']],
+  ])('a slide with %s is reported as empty at its first line', (_, lines) => {
+    const [built] = build(lines);
+    expect(built!.diagnostics).toEqual([
+      { severity: 'error', code: 'empty-slide', file: FILE, line: 1, message: 'slide has no content (only front matter or notes)' },
+    ]);
+    expect(built!.slide.broken).toBe(true);
+  });
+
+  test('a slide without problems is not marked broken', () => {
+    const [built] = build(['# 一']);
+    expect('broken' in built!.slide).toBe(false);
+  });
+});

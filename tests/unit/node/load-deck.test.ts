@@ -1,0 +1,191 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ASSET_PREFIX, loadDeck } from '../../../src/node/markdown/load-deck.js';
+import { BROKEN_DECKS, ROOT, deckFolder } from '../../fixtures/decks.js';
+import { TALK_TITLES } from '../../fixtures/talk-outline.js';
+
+const load = (name: string) => loadDeck(join(ROOT, deckFolder(name)), ROOT);
+const PROBLEM_PANEL = '<div class="deck-error deck-problems" role="alert"><strong>This slide has problems</strong><ul>';
+
+describe('loadDeck: the basic fixture', () => {
+  const { deck, images, files } = load('basic');
+  const at = (file: string, line: number) => ({ file: `${deckFolder('basic')}/${file}`, line });
+
+  test('builds without a problem', () => {
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.slides.filter((s) => s.broken)).toEqual([]);
+  });
+
+  test('reads deck.yaml', () => {
+    expect(deck.meta).toEqual({ title: '测试讲稿', author: '测试者', venue: '测试会场', lang: 'zh-CN', duration: 5 });
+  });
+
+  test('has the four slides of its two files, in file order, with their source lines', () => {
+    expect(deck.slides.map((s) => [s.index, s.id, s.source])).toEqual([
+      [0, 'intro', at('01-intro.md', 1)],
+      [1, 'slide-2', at('01-intro.md', 15)],
+      [2, 'steps', at('02-details.md', 1)],
+      [3, 'chart', at('02-details.md', 16)],
+    ]);
+  });
+
+  test('takes titles and levels from the first heading', () => {
+    expect(deck.slides.map((s) => [s.title, s.level])).toEqual([
+      ['测试讲稿', 1],
+      ['展示公式', 2],
+      ['分步展示', 2],
+      ['图表与图片', 2],
+    ]);
+  });
+
+  test('separates the notes, written after Note: or Notes:', () => {
+    expect(deck.slides.map((s) => s.notesText)).toEqual(['开场白：先讲质能方程。', '积分的结果是三分之一。', '三步依次出现。', '对数刻度，每格十倍。']);
+    for (const slide of deck.slides) expect(slide.html).not.toMatch(/Notes?:/);
+  });
+
+  test('counts the build steps: the three top-level items of the build: items slide', () => {
+    expect(deck.slides.map((s) => s.steps)).toEqual([0, 0, 3, 0]);
+  });
+
+  test('keeps the front matter as attributes', () => {
+    expect(deck.slides.map((s) => s.attributes)).toEqual([
+      { id: 'intro', class: 'title', transition: 'fade', timing: 30 },
+      {},
+      { id: 'steps', build: 'items' },
+      { id: 'chart', class: 'content', background: '#0f1a2e' },
+    ]);
+  });
+
+  test('renders math, and does not split on the --- inside the code fence', () => {
+    const [intro, formula] = deck.slides;
+    expect(intro!.html).toContain('<span class="katex">');
+    expect(formula!.html).toContain('<span class="katex-display">');
+    expect(formula!.html).toContain('<pre><code class="language-yaml">---\nkey: ');
+    for (const slide of deck.slides) expect(slide.html).not.toContain('$');
+  });
+
+  test('renders the chart and points the image at the one bundled asset', () => {
+    const chart = deck.slides[3]!;
+    expect(chart.html.match(/class="chart-bar"/g)).toHaveLength(2);
+    expect(chart.html).toContain(`<img src="${ASSET_PREFIX}0" alt="示意图：三个圆">`);
+    expect(images).toEqual([join(ROOT, deckFolder('basic'), 'figure.svg')]);
+  });
+
+  test('lists every file it read, for the dev server to watch', () => {
+    const folder = join(ROOT, deckFolder('basic'));
+    expect(files).toEqual(expect.arrayContaining(['deck.yaml', '01-intro.md', '02-details.md', 'figure.svg'].map((f) => join(folder, f))));
+  });
+});
+
+describe.each(BROKEN_DECKS)('loadDeck: the $name fixture', ({ name, problems, ids, brokenIndex }) => {
+  const { deck } = load(name);
+
+  test('reports exactly its problem, with file, line and message', () => {
+    expect(deck.diagnostics).toEqual(
+      problems.map((p) => ({ severity: 'error', code: p.code, file: `${deckFolder(name)}/${p.file}`, line: p.line, message: expect.stringContaining(p.message) })),
+    );
+  });
+
+  test('still builds the other slides, whole and not broken', () => {
+    expect(deck.slides.map((s) => s.id)).toEqual(ids);
+    const others = deck.slides.filter((s) => s.index !== brokenIndex);
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    for (const slide of others) {
+      expect(slide.broken).toBeUndefined();
+      expect(slide.html).toMatch(/^<h[12]>第.页<\/h[12]>\n<p>这一页/);
+      expect(slide.html).not.toContain('deck-error');
+    }
+  });
+
+  test('shows the problems in place of the slide they belong to', () => {
+    if (brokenIndex === null) {
+      // An empty slide is no slide: there is nothing to mark.
+      expect(deck.slides.some((s) => s.broken)).toBe(false);
+      return;
+    }
+    const slide = deck.slides[brokenIndex]!;
+    expect(slide.broken).toBe(true);
+    expect(slide.html.startsWith(PROBLEM_PANEL)).toBe(true);
+    for (const p of problems) expect(slide.html).toContain(`<code>${deckFolder(name)}/${p.file}:${p.line}</code>`);
+  });
+});
+
+describe('loadDeck: the talk in slides/', () => {
+  const { deck, images } = loadDeck(join(ROOT, 'slides'), ROOT);
+
+  const TITLES = TALK_TITLES;
+
+  test('loads with zero diagnostics', () => {
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.slides.filter((s) => s.broken)).toEqual([]);
+  });
+
+  test('has 16 slides with unique ids', () => {
+    expect(deck.slides).toHaveLength(16);
+    expect(new Set(deck.slides.map((s) => s.id)).size).toBe(16);
+  });
+
+  test('gives every slide speaker notes', () => {
+    for (const slide of deck.slides) expect(slide.notesText.trim(), slide.id).not.toBe('');
+  });
+
+  test('follows the outline: its headings are the slide titles, in order', () => {
+    expect(deck.slides.map((s) => s.title)).toEqual(TITLES);
+    expect(deck.slides.filter((s) => s.level === 1).map((s) => s.title)).toEqual([TITLES[0], TITLES[1], TITLES[7], TITLES[10]]);
+  });
+
+  test('typesets the formula and prints the chart figures as the source words them', () => {
+    const formula = deck.slides.find((s) => s.id === 'chatgpt-turning-point')!;
+    expect(formula.html).toContain('<span class="katex-display">');
+    const chart = deck.slides.find((s) => s.id === 'openai-resources')!;
+    expect(chart.html.match(/class="chart-bar"/g)).toHaveLength(4);
+    for (const text of ['50美金', '超过千万美金', '数千万美金', '130亿']) expect(chart.html).toContain(`>${text}</text>`);
+  });
+
+  test('uses its two pieces of artwork', () => {
+    expect(images).toEqual([join(ROOT, 'assets/art/hooked.svg'), join(ROOT, 'assets/art/thrive.svg')]);
+  });
+});
+
+describe('loadDeck: a folder with problems outside the slides', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const folder = (files: Record<string, string>) => {
+    dir = mkdtempSync(join(tmpdir(), 'deck-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return loadDeck(dir, dir).deck;
+  };
+
+  test('without deck.yaml: defaults, and the missing keys reported against deck.yaml', () => {
+    const deck = folder({ 'a.md': '# 一' });
+    expect(deck.meta.title).toBe('Untitled talk');
+    expect(deck.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+      ['deck-meta', 'deck.yaml', 1],
+      ['deck-meta', 'deck.yaml', 1],
+    ]);
+    expect(deck.slides).toHaveLength(1);
+  });
+
+  test('without any .md file: a no-slides problem', () => {
+    const deck = folder({ 'deck.yaml': 'title: 讲稿\nauthor: 讲者\n' });
+    expect(deck.slides).toEqual([]);
+    expect(deck.diagnostics).toMatchObject([{ code: 'no-slides', message: 'no .md files in the slides folder' }]);
+  });
+
+  test('an image path with a bare % is looked up as written, not a crash', () => {
+    const deck = folder({ 'deck.yaml': 'title: 讲稿\nauthor: 讲者\n', 'a.md': '# 一\n\n![增长 50%](50%.svg)\n\n![空格](a%20b.svg)', '50%.svg': '<svg/>', 'a b.svg': '<svg/>' });
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.slides[0]!.html).toContain(`<img src="${ASSET_PREFIX}0" alt="增长 50%">`);
+    expect(deck.slides[0]!.html).toContain(`<img src="${ASSET_PREFIX}1" alt="空格">`);
+  });
+
+  test('a remote or absolute image is refused as missing', () => {
+    const deck = folder({ 'deck.yaml': 'title: 讲稿\nauthor: 讲者\n', 'a.md': '# 一\n\n![远程](https://example.com/a.png)\n\n![绝对](/etc/hostname)' });
+    expect(deck.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['image', 3],
+      ['image', 5],
+    ]);
+  });
+});
