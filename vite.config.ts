@@ -6,7 +6,12 @@ export default defineConfig({
   base: './',
   plugins: [deckPlugins({ slides: process.env.DECK_SLIDES ?? 'slides' })],
   // DECK_DIST lets parallel checkouts or test runs build side by side.
-  build: { outDir: process.env.DECK_DIST ?? 'dist', target: 'es2022', assetsInlineLimit: 0, chunkSizeWarningLimit: 1024 },
+  build: {
+    outDir: process.env.DECK_DIST ?? 'dist',
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 1024,
+  },
   server: { port: 5173 },
   preview: { port: 4173 },
 });

@@ -32,7 +32,10 @@ async function startAudience(data: Deck): Promise<RevealApi> {
   announceSlides(reveal, UI_STRINGS.deckLabel);
   bindJumpToSlide(reveal, data.slides);
   syncAudience(reveal, data.meta.title);
-  reveal.addKeyBinding({ keyCode: S_KEY, key: 'S', description: UI_STRINGS.speakerView }, openPresenterConsole);
+  reveal.addKeyBinding(
+    { keyCode: S_KEY, key: 'S', description: UI_STRINGS.speakerView },
+    openPresenterConsole,
+  );
   bindShortcutsOverlay('audience');
   if (print.view === 'print') preparePrintView(reveal, data, print);
   await document.fonts.ready;
@@ -60,18 +63,20 @@ if (new URLSearchParams(window.location.search).has('presenter')) {
     // Vite reloads the page on the first update if an error overlay is open (it assumes the page
     // failed to load). Ours only lists slide problems, so close it first; it reopens if they remain.
     import.meta.hot.on('vite:beforeUpdate', () => showDiagnostics([]));
-    // A slide file changed: swap the slides in place and stay on the same slide (by id when it still exists).
-    import.meta.hot.accept('virtual:deck', async (module) => {
+    import.meta.hot.accept('virtual:deck', (module) => {
       const next = (module as { default: Deck } | undefined)?.default;
-      if (!next) return;
-      const reveal = await ready;
-      const { h, f } = reveal.getIndices();
-      const id = reveal.getCurrentSlide()?.id;
-      renderSections(document.querySelector('.reveal .slides')!, next.slides);
-      reveal.sync();
-      const index = next.slides.findIndex((s) => s.id === id);
-      reveal.slide(index >= 0 ? index : Math.min(h, next.slides.length - 1), 0, f);
-      showDiagnostics(next.diagnostics);
+      if (next) void ready.then((reveal) => swapSlides(reveal, next));
     });
   }
+}
+
+/** A slide file changed: swap the slides in place and stay on the same slide (by id when it still exists). */
+function swapSlides(reveal: RevealApi, next: Deck): void {
+  const { h, f } = reveal.getIndices();
+  const id = reveal.getCurrentSlide()?.id;
+  renderSections(document.querySelector('.reveal .slides')!, next.slides);
+  reveal.sync();
+  const index = next.slides.findIndex((s) => s.id === id);
+  reveal.slide(index >= 0 ? index : Math.min(h, next.slides.length - 1), 0, f);
+  showDiagnostics(next.diagnostics);
 }

@@ -7,5 +7,9 @@ declare module 'subset-font' {
     /** Keep only the glyphs the text maps to, not those OpenType substitutions could reach. */
     noLayoutClosure?: boolean;
   }
-  export default function subsetFont(font: Buffer, text: string, options?: SubsetFontOptions): Promise<Buffer>;
+  export default function subsetFont(
+    font: Buffer,
+    text: string,
+    options?: SubsetFontOptions,
+  ): Promise<Buffer>;
 }

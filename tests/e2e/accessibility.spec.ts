@@ -12,7 +12,9 @@ async function ready(page: Page, url: string) {
 
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 test('every slide passes axe with WCAG 2 A and AA rules', async ({ page }) => {
@@ -25,9 +27,15 @@ test('every slide passes axe with WCAG 2 A and AA rules', async ({ page }) => {
     await page.evaluate((slide) => (location.hash = `#/${slide}`), id);
     await expect(page.locator(`section#${id}`)).toHaveClass(/present/);
     // Show every build step so axe sees all of the slide's text.
-    await page.evaluate(() => document.querySelectorAll('.present .fragment').forEach((f) => f.classList.add('visible')));
+    await page.evaluate(() =>
+      document.querySelectorAll('.present .fragment').forEach((f) => f.classList.add('visible')),
+    );
     await expect
-      .poll(() => page.locator('section.present .fragment').evaluateAll((fs) => fs.every((f) => getComputedStyle(f).opacity === '1')))
+      .poll(() =>
+        page
+          .locator('section.present .fragment')
+          .evaluateAll((fs) => fs.every((f) => getComputedStyle(f).opacity === '1')),
+      )
       .toBe(true);
     // Let the entrance animation finish: axe measures contrast as painted.
     await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
@@ -68,7 +76,9 @@ test('the deck is not a role="application" and announces each slide title', asyn
 test('language: the page is zh-CN and English terms are marked en', async ({ page }) => {
   await ready(page, './#/chatgpt-turning-point');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.locator('section#chatgpt-turning-point [lang="en"]').filter({ hasText: 'GPT-3' }).first()).toBeVisible();
+  await expect(
+    page.locator('section#chatgpt-turning-point [lang="en"]').filter({ hasText: 'GPT-3' }).first(),
+  ).toBeVisible();
 });
 
 test('keyboard focus is visible', async ({ page }) => {
@@ -81,10 +91,16 @@ test('keyboard focus is visible', async ({ page }) => {
 });
 
 test('reduced motion turns transitions off', async ({ browser }) => {
-  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({
+    reducedMotion: 'reduce',
+    viewport: { width: 1280, height: 720 },
+  });
   const page = await context.newPage();
   await ready(page, './');
-  const duration = await page.locator('.reveal .slides > section').first().evaluate((e) => getComputedStyle(e).transitionDuration);
+  const duration = await page
+    .locator('.reveal .slides > section')
+    .first()
+    .evaluate((e) => getComputedStyle(e).transitionDuration);
   expect(duration.split(',').every((d) => parseFloat(d) === 0)).toBe(true);
   await expect(page.locator('.reveal')).toHaveClass(/\bnone\b/);
   await page.keyboard.press('ArrowRight');
@@ -96,7 +112,10 @@ test('reduced motion turns transitions off', async ({ browser }) => {
 test('without reduced motion the new slide settles in with a short animation', async ({ page }) => {
   await ready(page, './');
   await page.keyboard.press('ArrowRight');
-  await expect(page.locator('.reveal .slides > section.present > .slide-frame')).toHaveCSS('animation-name', 'deck-enter');
+  await expect(page.locator('.reveal .slides > section.present > .slide-frame')).toHaveCSS(
+    'animation-name',
+    'deck-enter',
+  );
 });
 
 test('G jumps to a slide by Chinese text or number', async ({ page }) => {

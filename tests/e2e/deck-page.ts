@@ -129,7 +129,9 @@ export class DeckPage {
    */
   async fontFaces(): Promise<string[]> {
     const faces = await this.page.evaluate(() =>
-      [...document.fonts].filter((face) => face.family.replace(/["']/g, '') === 'Deck Sans').map((face) => `${face.weight} ${face.status}`),
+      [...document.fonts]
+        .filter((face) => face.family.replace(/["']/g, '') === 'Deck Sans')
+        .map((face) => `${face.weight} ${face.status}`),
     );
     return [...new Set(faces)].sort();
   }
@@ -146,21 +148,27 @@ export class DeckPage {
       const size = `${Math.round(frame.width)}×${Math.round(frame.height)}`;
       if (size !== '1280×720') return [`${where}: frame is ${size}`];
       const outside = (r: DOMRect) =>
-        r.width * r.height > 0 && (r.left < frame.left - 1 || r.top < frame.top - 1 || r.right > frame.right + 1 || r.bottom > frame.bottom + 1);
+        r.width * r.height > 0 &&
+        (r.left < frame.left - 1 ||
+          r.top < frame.top - 1 ||
+          r.right > frame.right + 1 ||
+          r.bottom > frame.bottom + 1);
       // KaTeX's MathML copy is for screen readers, clipped to nothing on screen: it cannot spill.
-      const unseen = (el: Element | null) => el?.closest('.katex-mathml') != null;
+      const unseen = (el: Element | null) => Boolean(el?.closest('.katex-mathml'));
       const label = (text: string | null) => `"${(text ?? '').trim().slice(0, 24)}"`;
       const found: string[] = [];
       for (const el of frameElement.querySelectorAll('*')) {
         const name = el.localName + (el.classList.length > 0 ? `.${el.classList[0]}` : '');
-        if (!unseen(el) && outside(el.getBoundingClientRect())) found.push(`${where}: ${name} ${label(el.textContent)}`);
+        if (!unseen(el) && outside(el.getBoundingClientRect()))
+          found.push(`${where}: ${name} ${label(el.textContent)}`);
       }
       // Text can overflow a box that itself fits (an unbreakable run): check the text itself too.
       const walker = document.createTreeWalker(frameElement, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const range = document.createRange();
         range.selectNodeContents(node);
-        if (!unseen(node.parentElement) && [...range.getClientRects()].some(outside)) found.push(`${where}: text ${label(node.textContent)}`);
+        if (!unseen(node.parentElement) && [...range.getClientRects()].some(outside))
+          found.push(`${where}: text ${label(node.textContent)}`);
       }
       return found;
     });
@@ -173,7 +181,10 @@ export class DeckPage {
     const y = 360;
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from, y }] });
     for (let i = 1; i <= 6; i++) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from + ((to - from) * i) / 6, y }] });
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [{ x: from + ((to - from) * i) / 6, y }],
+      });
     }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   }
@@ -203,7 +214,11 @@ export class DeckPage {
       const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId: nodeIds[i]! });
       result.push({
         ...element,
-        fonts: fonts.map((f) => ({ family: f.familyName, postScriptName: f.postScriptName, custom: f.isCustomFont })),
+        fonts: fonts.map((f) => ({
+          family: f.familyName,
+          postScriptName: f.postScriptName,
+          custom: f.isCustomFont,
+        })),
       });
     }
     return result;

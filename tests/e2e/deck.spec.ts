@@ -14,8 +14,13 @@ const DIST = resolve(process.env.DECK_DIST ?? 'dist');
 /** Han text drawn by anything but the bundled web font, as `slide-id: text → font`. */
 function foreignFonts(runs: HanTextFonts[]): string[] {
   return runs
-    .filter((run) => run.fonts.length === 0 || run.fonts.some((f) => !f.custom || f.family !== BUNDLED_FAMILY))
-    .map((run) => `${run.slide}: ${run.text} (${run.element}) → ${run.fonts.map((f) => `${f.family} (${f.custom ? 'web' : 'system'})`).join(', ') || 'no font'}`);
+    .filter(
+      (run) => run.fonts.length === 0 || run.fonts.some((f) => !f.custom || f.family !== BUNDLED_FAMILY),
+    )
+    .map(
+      (run) =>
+        `${run.slide}: ${run.text} (${run.element}) → ${run.fonts.map((f) => `${f.family} (${f.custom ? 'web' : 'system'})`).join(', ') || 'no font'}`,
+    );
 }
 
 test.describe('slides and headings', () => {
@@ -45,7 +50,7 @@ test.describe('navigation', () => {
     await deck.goto('chatgpt');
     await deck.press('ArrowRight');
     await deck.expectAt('chatgpt-mistakes');
-    await expect(deck.heading).toHaveText(TITLES[2]!);
+    await expect(deck.heading).toHaveText(TITLES[2]);
     await deck.press('ArrowLeft');
     await deck.expectAt('chatgpt');
   });
@@ -95,13 +100,13 @@ test.describe('navigation', () => {
     await expect(deck.heading).toHaveText(TITLES.at(-1)!);
     await deck.press('Home');
     await deck.expectAt('title');
-    await expect(deck.heading).toHaveText(TITLES[0]!);
+    await expect(deck.heading).toHaveText(TITLES[0]);
   });
 
   test('a link to #/openai-team opens that slide', async ({ deck, page }) => {
     await deck.goto('openai-team');
     await deck.expectAt('openai-team', 0);
-    await expect(deck.heading).toHaveText(TITLES[8]!);
+    await expect(deck.heading).toHaveText(TITLES[8]);
     await expect(page).toHaveURL(/#\/openai-team$/);
   });
 
@@ -128,7 +133,7 @@ test.describe('navigation', () => {
     await deck.expectAt('chatgpt-mistakes');
     await page.goBack();
     await deck.expectAt('chatgpt');
-    await expect(deck.heading).toHaveText(TITLES[1]!);
+    await expect(deck.heading).toHaveText(TITLES[1]);
     await page.goBack();
     await deck.expectAt('title');
     await page.goForward();
@@ -182,7 +187,8 @@ test.describe('math', () => {
     const withDollar: string[] = [];
     await deck.walk(async (id) => {
       const text = await deck.currentSlide.innerText();
-      if (text.includes('$')) withDollar.push(`${id}: ${text.split('\n').find((line) => line.includes('$'))}`);
+      if (text.includes('$'))
+        withDollar.push(`${id}: ${text.split('\n').find((line) => line.includes('$'))}`);
     });
     expect(withDollar).toEqual([]);
   });
@@ -196,7 +202,10 @@ test.describe('Chinese glyphs', () => {
     });
     // Guard against a probe that sees nothing: every slide has Han text.
     expect(new Set(runs.map((run) => run.slide)).size).toBe(TITLES.length);
-    expect(runs.some((run) => run.text.includes('标注一条强化学习数据')), 'chart labels are probed').toBe(true);
+    expect(
+      runs.some((run) => run.text.includes('标注一条强化学习数据')),
+      'chart labels are probed',
+    ).toBe(true);
     expect(foreignFonts(runs)).toEqual([]);
   });
 
@@ -218,7 +227,10 @@ test.describe('Chinese glyphs', () => {
     });
     const runs = await deck.hanTextFonts('#serif-probe');
     expect(runs).toHaveLength(1);
-    expect(runs[0]!.fonts.some((font) => font.custom), 'serif must not resolve to the web font').toBe(false);
+    expect(
+      runs[0]!.fonts.some((font) => font.custom),
+      'serif must not resolve to the web font',
+    ).toBe(false);
     expect(foreignFonts(runs)).toHaveLength(1);
   });
 });
@@ -247,23 +259,31 @@ test.describe('layout', () => {
 });
 
 test.describe('offline', () => {
-  test('a walk through the whole deck loads nothing from elsewhere and logs no error', async ({ deck, baseURL }) => {
+  test('a walk through the whole deck loads nothing from elsewhere and logs no error', async ({
+    deck,
+    baseURL,
+  }) => {
     await deck.walk(async () => {});
     const origin = new URL(baseURL!).origin;
-    const foreign = deck.requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
+    const foreign = deck.requests.filter(
+      (url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url),
+    );
     expect(foreign).toEqual([]);
-    expect(deck.requests.some((url) => /deck-sans-bold-.*\.woff2$/.test(url)), 'requests are recorded').toBe(true);
+    expect(
+      deck.requests.some((url) => /deck-sans-bold-.*\.woff2$/.test(url)),
+      'requests are recorded',
+    ).toBe(true);
     expect(deck.errors).toEqual([]);
   });
 
   test('the built deck opens from the file system', async ({ deck, page }) => {
     const url = pathToFileURL(resolve(DIST, 'index.html')).href;
     await deck.goto(undefined, url);
-    await expect(deck.heading).toHaveText(TITLES[0]!);
+    await expect(deck.heading).toHaveText(TITLES[0]);
     await expect.poll(() => deck.fontFaces()).toEqual(['400 loaded', '700 loaded']);
     await deck.next();
     await deck.expectAt('chatgpt');
-    await expect(deck.heading).toHaveText(TITLES[1]!);
+    await expect(deck.heading).toHaveText(TITLES[1]);
     await expect(page).toHaveURL(/#\/chatgpt$/);
     expect(deck.errors, 'console errors when opened from file://').toEqual([]);
   });
@@ -285,13 +305,13 @@ test.describe('speaker view', () => {
     const title = presenter.locator('#presenter-title');
 
     const notesOf = async () => (await deck.currentSlide.locator('aside.notes').textContent()) ?? '';
-    await expect(title).toHaveText(TITLES[2]!);
+    await expect(title).toHaveText(TITLES[2]);
     await expect(notes).toHaveText(await notesOf());
     expect(await notesOf()).toContain('和人太像了');
 
     await deck.next();
     await deck.expectAt('chatgpt-turning-point');
-    await expect(title).toHaveText(TITLES[3]!);
+    await expect(title).toHaveText(TITLES[3]);
     await expect(notes).toHaveText(await notesOf());
     await expect(notes).toContainText('大数据、大算力、强算法');
     expect(presenterErrors).toEqual([]);
@@ -303,7 +323,7 @@ test.describe('speaker view', () => {
     const opened = context.waitForEvent('page');
     await deck.press('s');
     const presenter = await opened;
-    await expect(presenter.locator('#presenter-title')).toHaveText(TITLES[2]!);
+    await expect(presenter.locator('#presenter-title')).toHaveText(TITLES[2]);
     await expect(presenter.locator('.presenter-notes-text')).toContainText('和人太像了');
     await deck.expectAt('chatgpt-mistakes');
   });

@@ -49,10 +49,14 @@ const test = base.extend<object, { dev: DevServer }>({
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'deck.yaml'), 'title: 开发测试\nauthor: 测试\n');
       writeFileSync(join(dir, 'a.md'), SLIDES);
-      const server: ChildProcess = spawn('npx', ['vite', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-        env: { ...process.env, DECK_SLIDES: dir },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const server: ChildProcess = spawn(
+        'npx',
+        ['vite', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+        {
+          env: { ...process.env, DECK_SLIDES: dir },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       server.stdout!.on('data', (d) => (output += d));
       server.stderr!.on('data', (d) => (output += d));
@@ -74,14 +78,17 @@ const test = base.extend<object, { dev: DevServer }>({
 test.describe.configure({ mode: 'serial' });
 test.beforeEach(({ dev }) => dev.reset());
 
-test('a broken slide is named in the overlay and in place, and the other slides still show', async ({ page, dev }) => {
+test('a broken slide is named in the overlay and in place, and the other slides still show', async ({
+  page,
+  dev,
+}) => {
   await page.goto(dev.url);
   await expect(page.locator('html')).toHaveAttribute('data-deck-ready', 'true', { timeout: 30_000 });
   const overlay = page.locator('vite-error-overlay');
   await expect(overlay).toHaveCount(1);
   await expect(overlay.locator('.message-body')).toContainText(/a\.md:15: .*invalid TeX/);
   const broken = page.locator('section#two');
-  await expect(broken.locator('.deck-problems')).toContainText("a.md:15");
+  await expect(broken.locator('.deck-problems')).toContainText('a.md:15');
   await expect(broken.locator('.math-error')).toHaveCount(1);
   await expect(page.locator('section#one h1')).toHaveText('第一页');
   await expect(page.locator('section#three li')).toHaveText('原来的要点');
@@ -98,7 +105,10 @@ test('saving a slide updates the page in place and keeps the current slide', asy
   dev.edit('原来的要点', '改过的要点');
   await expect(page.locator('section#three li')).toHaveText('改过的要点', { timeout: 15_000 });
   await expect(page.locator('section#three')).toHaveClass(/present/);
-  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), log.join('\n')).toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    log.join('\n'),
+  ).toBe(true);
   await expect(page).toHaveURL(/#\/three$/);
 
   dev.edit('$$\\frac{1}{$$', '$$\\frac{1}{2}$$');

@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { buildDeck, exportPdf, openExportSession, serveBuiltDeck } from '../../src/node/commands/export-pdf.js';
+import {
+  buildDeck,
+  exportPdf,
+  openExportSession,
+  serveBuiltDeck,
+} from '../../src/node/commands/export-pdf.js';
 import { loadDeck } from '../../src/node/markdown/load-deck.js';
 import type { Slide } from '../../src/shared/deck.js';
 import { NO_CJK_FONTCONFIG } from '../../src/node/cli/chromium.js';
@@ -34,7 +39,11 @@ const test = base.extend<object, { pdfs: Pdfs }>({
   pdfs: [
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'deck-pdf-test-'));
-      const pdfs = { slides: join(dir, 'slides.pdf'), steps: join(dir, 'steps.pdf'), handout: join(dir, 'handout.pdf') };
+      const pdfs = {
+        slides: join(dir, 'slides.pdf'),
+        steps: join(dir, 'steps.pdf'),
+        handout: join(dir, 'handout.pdf'),
+      };
       const session = await openExportSession(DIST);
       try {
         await Promise.all([
@@ -70,7 +79,15 @@ function compact(text: string): string {
 /** Plain text of each top-level list item of a slide's HTML. */
 function listItems(slide: Slide): string[] {
   return [...slide.html.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) =>
-    compact(m[1]!.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")),
+    compact(
+      m[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'"),
+    ),
   );
 }
 
@@ -81,7 +98,10 @@ interface OutlineEntry {
 
 async function outline(pdf: PDFDocumentProxy): Promise<OutlineEntry[]> {
   const simplify = (items: { title: string; items: unknown[] }[] | null): OutlineEntry[] =>
-    (items ?? []).map((item) => ({ title: item.title, items: simplify(item.items as { title: string; items: unknown[] }[]) }));
+    (items ?? []).map((item) => ({
+      title: item.title,
+      items: simplify(item.items as { title: string; items: unknown[] }[]),
+    }));
   return simplify(await pdf.getOutline());
 }
 
@@ -125,10 +145,14 @@ async function embeddedHan(path: string): Promise<Set<string>> {
     return fonts.flatMap((f) => f.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict) ?? []);
   }
   function hasFontFile(font: PDFDict): boolean {
-    return descriptors(font).some((d) => ['FontFile', 'FontFile2', 'FontFile3'].some((key) => d.has(PDFName.of(key))));
+    return descriptors(font).some((d) =>
+      ['FontFile', 'FontFile2', 'FontFile3'].some((key) => d.has(PDFName.of(key))),
+    );
   }
   function fontName(font: PDFDict): string {
-    return descriptors(font).map((d) => String(d.get(PDFName.of('FontName')) ?? '')).join(' ');
+    return descriptors(font)
+      .map((d) => String(d.get(PDFName.of('FontName')) ?? ''))
+      .join(' ');
   }
 }
 
@@ -140,9 +164,13 @@ function unicodeOf(cmap: string): string[] {
     for (const [, target] of body!.matchAll(/<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>/g)) found.push(text(target!));
   }
   for (const [, body] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, low, high, target, list] of body!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g)) {
+    for (const [, low, high, target, list] of body!.matchAll(
+      /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g,
+    )) {
       if (list) found.push(...[...list.matchAll(/<([0-9A-Fa-f]+)>/g)].map((m) => text(m[1]!)));
-      else for (let i = 0; i <= parseInt(high!, 16) - parseInt(low!, 16); i++) found.push(String.fromCharCode(parseInt(target!, 16) + i));
+      else
+        for (let i = 0; i <= parseInt(high!, 16) - parseInt(low!, 16); i++)
+          found.push(String.fromCharCode(parseInt(target!, 16) + i));
     }
   }
   return found;
@@ -150,50 +178,61 @@ function unicodeOf(cmap: string): string[] {
 
 /** Mean absolute difference per channel between two same-sized PNGs, computed with Chromium's canvas. */
 async function meanDifference(page: Page, a: Buffer, b: Buffer): Promise<number> {
-  return page.evaluate(async ([first, second]) => {
-    const images = await Promise.all(
-      [first, second].map(async (data) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${data}`;
-        await image.decode();
-        return image;
-      }),
-    );
-    const [width, height] = [images[0]!.naturalWidth, images[0]!.naturalHeight];
-    if (images[1]!.naturalWidth !== width || images[1]!.naturalHeight !== height) return Number.POSITIVE_INFINITY;
-    const pixels = images.map((image) => {
-      const canvas = new OffscreenCanvas(width, height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      return context.getImageData(0, 0, width, height).data;
-    });
-    // poppler and Chromium place the pixel grid up to a pixel apart: take the best of small shifts.
-    const [one, two] = pixels as [Uint8ClampedArray, Uint8ClampedArray];
-    const margin = 2;
-    let best = Number.POSITIVE_INFINITY;
-    for (let dy = -margin; dy <= margin; dy++) {
-      for (let dx = -margin; dx <= margin; dx++) {
-        let sum = 0;
-        for (let y = margin; y < height - margin; y++) {
-          for (let x = margin; x < width - margin; x++) {
-            const i = (y * width + x) * 4;
-            const j = ((y + dy) * width + x + dx) * 4;
-            sum += Math.abs(one[i]! - two[j]!) + Math.abs(one[i + 1]! - two[j + 1]!) + Math.abs(one[i + 2]! - two[j + 2]!);
+  return page.evaluate(
+    async ([first, second]) => {
+      const images = await Promise.all(
+        [first, second].map(async (data) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${data}`;
+          await image.decode();
+          return image;
+        }),
+      );
+      const [width, height] = [images[0]!.naturalWidth, images[0]!.naturalHeight];
+      if (images[1]!.naturalWidth !== width || images[1]!.naturalHeight !== height)
+        return Number.POSITIVE_INFINITY;
+      const pixels = images.map((image) => {
+        const canvas = new OffscreenCanvas(width, height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, width, height).data;
+      });
+      // poppler and Chromium place the pixel grid up to a pixel apart: take the best of small shifts.
+      const [one, two] = pixels as [Uint8ClampedArray, Uint8ClampedArray];
+      const margin = 2;
+      let best = Number.POSITIVE_INFINITY;
+      for (let dy = -margin; dy <= margin; dy++) {
+        for (let dx = -margin; dx <= margin; dx++) {
+          let sum = 0;
+          for (let y = margin; y < height - margin; y++) {
+            for (let x = margin; x < width - margin; x++) {
+              const i = (y * width + x) * 4;
+              const j = ((y + dy) * width + x + dx) * 4;
+              sum +=
+                Math.abs(one[i]! - two[j]!) +
+                Math.abs(one[i + 1]! - two[j + 1]!) +
+                Math.abs(one[i + 2]! - two[j + 2]!);
+            }
           }
+          best = Math.min(best, sum / ((width - 2 * margin) * (height - 2 * margin) * 3));
         }
-        best = Math.min(best, sum / ((width - 2 * margin) * (height - 2 * margin) * 3));
       }
-    }
-    return best;
-  }, [a.toString('base64'), b.toString('base64')]);
+      return best;
+    },
+    [a.toString('base64'), b.toString('base64')],
+  );
 }
 
 /** One PDF page as a PNG at 96 dpi (a 960 pt slide page becomes 1280 px), drawn by poppler without system CJK fonts. */
 function renderPage(pdf: string, number: number): Buffer {
-  return execFileSync('pdftoppm', ['-r', '96', '-f', String(number), '-l', String(number), '-png', '-singlefile', pdf], {
-    env: { ...process.env, FONTCONFIG_FILE: NO_CJK_FONTCONFIG },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  return execFileSync(
+    'pdftoppm',
+    ['-r', '96', '-f', String(number), '-l', String(number), '-png', '-singlefile', pdf],
+    {
+      env: { ...process.env, FONTCONFIG_FILE: NO_CJK_FONTCONFIG },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
 }
 
 /** The slide on screen, without reveal's controls, progress bar and slide number. */
@@ -201,7 +240,10 @@ async function screenshotSlide(page: Page, id: string): Promise<Buffer> {
   await page.goto(`./#/${id}`);
   await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
   await expect(page.locator(`.reveal .slides > section#${id}`)).toHaveClass(/present/);
-  return page.screenshot({ style: '.reveal .controls, .reveal .progress, .reveal .slide-number { opacity: 0 !important; }', animations: 'disabled' });
+  return page.screenshot({
+    style: '.reveal .controls, .reveal .progress, .reveal .slide-number { opacity: 0 !important; }',
+    animations: 'disabled',
+  });
 }
 
 test.describe('slides PDF', () => {
@@ -222,13 +264,19 @@ test.describe('slides PDF', () => {
     expect(await outline(pdf)).toEqual(expectedOutline(deck.slides));
   });
 
-  test('embeds every font, and the deck font (Source Han Sans SC) draws every Chinese character', async ({ pdfs }) => {
+  test('embeds every font, and the deck font (Source Han Sans SC) draws every Chinese character', async ({
+    pdfs,
+  }) => {
     const fonts = execFileSync('pdffonts', [pdfs.slides], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
     // Columns: name, type, encoding, emb, sub, uni, object, generation.
     for (const row of fonts) expect(row.trim().split(/\s+/).at(-5), row).toBe('yes');
     const drawn = await embeddedHan(pdfs.slides);
-    const shown = new Set(deck.slides.flatMap((slide) => [...(slide.title + listItems(slide).join('')).matchAll(HAN)].map((m) => m[0])));
+    const shown = new Set(
+      deck.slides.flatMap((slide) =>
+        [...(slide.title + listItems(slide).join('')).matchAll(HAN)].map((m) => m[0]),
+      ),
+    );
     expect([...shown].filter((c) => !drawn.has(c))).toEqual([]);
   });
 
@@ -242,10 +290,12 @@ test.describe('slides PDF', () => {
     expect(metadata?.get('dc:language')).toBe('zh-CN');
     expect(info.Author).toBe(deck.meta.author);
     expect(info.Subject).toContain(deck.meta.title);
-    for (const part of deck.slides.filter((s) => s.level === 1 && s.index > 0)) expect(info.Keywords).toContain(part.title);
+    for (const part of deck.slides.filter((s) => s.level === 1 && s.index > 0))
+      expect(info.Keywords).toContain(part.title);
     expect(info.Language).toBe('zh-CN');
     expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
-    const roles = async (number: number) => JSON.stringify(await (await pdf.getPage(number)).getStructTree()).match(/"role":"(H\d)"/g);
+    const roles = async (number: number) =>
+      JSON.stringify(await (await pdf.getPage(number)).getStructTree()).match(/"role":"(H\d)"/g);
     expect(await roles(1)).toEqual(['"role":"H1"']);
     expect(await roles(3)).toEqual(['"role":"H2"']);
   });
@@ -257,7 +307,9 @@ test.describe('slides PDF', () => {
     const difference = await meanDifference(page, printed, await screenshotSlide(page, slide.id));
     expect(difference).toBeLessThan(PIXEL_TOLERANCE);
     // The measure tells slides apart: another slide is far off.
-    expect(await meanDifference(page, printed, await screenshotSlide(page, other.id))).toBeGreaterThan(difference + PIXEL_TOLERANCE);
+    expect(await meanDifference(page, printed, await screenshotSlide(page, other.id))).toBeGreaterThan(
+      difference + PIXEL_TOLERANCE,
+    );
   });
 
   test('with steps, has one page per build step and still one outline entry per slide', async ({ pdfs }) => {
@@ -277,16 +329,23 @@ test.describe('slides PDF', () => {
   test('a slide range exports just those slides; a range that does not exist is refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deck-pdf-range-'));
     try {
-      const result = await exportPdf({ dist: DIST, kind: 'slides', range: '3-5', out: join(dir, 'range.pdf') });
+      const result = await exportPdf({
+        dist: DIST,
+        kind: 'slides',
+        range: '3-5',
+        out: join(dir, 'range.pdf'),
+      });
       expect(result.pages).toBe(3);
       const pdf = await openPdf(result.out);
       expect(await pageText(pdf, 1)).toContain(compact(deck.slides[2]!.title));
       expect(await pageText(pdf, 3)).toContain(compact(deck.slides[4]!.title));
       const beyond = `${deck.slides.length + 1}-${deck.slides.length + 5}`;
-      await expect(exportPdf({ dist: DIST, kind: 'slides', range: beyond, out: join(dir, 'none.pdf') })).rejects.toThrow(
-        `slide range ${beyond} does not exist: the deck has slides 1-${deck.slides.length}`,
-      );
-      await expect(exportPdf({ dist: DIST, kind: 'handout', range: 'two', out: join(dir, 'none.pdf') })).rejects.toThrow(/--range/);
+      await expect(
+        exportPdf({ dist: DIST, kind: 'slides', range: beyond, out: join(dir, 'none.pdf') }),
+      ).rejects.toThrow(`slide range ${beyond} does not exist: the deck has slides 1-${deck.slides.length}`);
+      await expect(
+        exportPdf({ dist: DIST, kind: 'handout', range: 'two', out: join(dir, 'none.pdf') }),
+      ).rejects.toThrow(/--range/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -294,7 +353,9 @@ test.describe('slides PDF', () => {
 });
 
 test.describe('printing from the browser', () => {
-  test('print and handout views measure and print slides at rest, with no entrance animation', async ({ page }) => {
+  test('print and handout views measure and print slides at rest, with no entrance animation', async ({
+    page,
+  }) => {
     // The screen's entrance animation once shifted every handout slide 13 px past its page.
     const server = await serveBuiltDeck(DIST);
     try {
@@ -303,7 +364,9 @@ test.describe('printing from the browser', () => {
         await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached' });
         const frames = page.locator('.slide-frame');
         await expect(frames).toHaveCount(deck.slides.length);
-        const animated = await frames.evaluateAll((list) => list.filter((f) => getComputedStyle(f).animationName !== 'none').length);
+        const animated = await frames.evaluateAll(
+          (list) => list.filter((f) => getComputedStyle(f).animationName !== 'none').length,
+        );
         expect(animated, `${view} view`).toBe(0);
       }
     } finally {
@@ -311,7 +374,10 @@ test.describe('printing from the browser', () => {
     }
   });
 
-  test('the print view lays out the same pages as the export, all visible to assistive technology', async ({ page, pdfs }) => {
+  test('the print view lays out the same pages as the export, all visible to assistive technology', async ({
+    page,
+    pdfs,
+  }) => {
     // Served as the export serves it. (Under `vite preview`, whose no-cache + ETag responses make
     // Chromium fetch the preloaded font files again while printing, the print can lose the deck
     // font: see the font preload script in src/build/vite-plugin-deck.ts.)
@@ -337,7 +403,9 @@ test.describe('printing from the browser', () => {
 });
 
 test.describe('handout PDF', () => {
-  test('has every slide with its speaker notes on A4 pages, notes printable in dark text', async ({ pdfs }) => {
+  test('has every slide with its speaker notes on A4 pages, notes printable in dark text', async ({
+    pdfs,
+  }) => {
     const pdf = await openPdf(pdfs.handout);
     const page = await pdf.getPage(1);
     expect(page.view.map(Math.round)).toEqual([0, 0, 595, 842]);
@@ -349,7 +417,10 @@ test.describe('handout PDF', () => {
       expect(text, `notes of ${slide.source.file}:${slide.source.line}`).toContain(compact(slide.notesText));
     }
     // Readable on paper: the notes are set at 10 pt or more.
-    const items = (await page.getTextContent()).items.filter((item) => 'str' in item && compact(deck.slides[0]!.notesText).startsWith(compact(item.str)) && item.str.trim());
+    const items = (await page.getTextContent()).items.filter(
+      (item) =>
+        'str' in item && compact(deck.slides[0]!.notesText).startsWith(compact(item.str)) && item.str.trim(),
+    );
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect('height' in item ? item.height : 0).toBeGreaterThanOrEqual(10);
   });
@@ -362,7 +433,9 @@ test.describe('handout PDF', () => {
     expect(info.Author).toBe(deck.meta.author);
     expect(info.Language).toBe('zh-CN');
     const drawn = await embeddedHan(pdfs.handout);
-    const notes = new Set(deck.slides.flatMap((slide) => [...slide.notesText.matchAll(HAN)].map((m) => m[0])));
+    const notes = new Set(
+      deck.slides.flatMap((slide) => [...slide.notesText.matchAll(HAN)].map((m) => m[0])),
+    );
     expect([...notes].filter((c) => !drawn.has(c))).toEqual([]);
   });
 });
@@ -385,22 +458,33 @@ test.describe('a deck with problems', () => {
         ].join('\n'),
       );
       const items = Array.from({ length: 14 }, (_, i) => `- 第 ${i + 1} 条：内容太多，一页放不下`).join('\n');
-      writeFileSync(join(slides, '02-tall.md'), `---\nid: tall\nclass: content\n---\n\n## 太长的一页\n\n${items}\n`);
+      writeFileSync(
+        join(slides, '02-tall.md'),
+        `---\nid: tall\nclass: content\n---\n\n## 太长的一页\n\n${items}\n`,
+      );
       const dist = join(dir, 'dist');
       buildDeck({ slides, dist });
 
       for (const kind of ['slides', 'handout'] as const) {
-        await expect(exportPdf({ dist, kind, out: join(dir, `${kind}.pdf`) })).rejects.toThrow(/02-tall\.md:1: slide "太长的一页" is \d+ px taller than the 720 px page/);
+        await expect(exportPdf({ dist, kind, out: join(dir, `${kind}.pdf`) })).rejects.toThrow(
+          /02-tall\.md:1: slide "太长的一页" is \d+ px taller than the 720 px page/,
+        );
       }
 
       const result = await exportPdf({ dist, kind: 'slides', range: '1-3', out: join(dir, 'ok.pdf') });
       const pdf = await openPdf(result.out);
       expect((await outline(pdf)).map((entry) => entry.title)).toEqual(['链接', '幻灯片 2', '最后一页']);
-      const links = (await (await pdf.getPage(1)).getAnnotations()).filter((a: { subtype: string }) => a.subtype === 'Link');
-      expect(links.map((link: { url?: string }) => link.url).filter(Boolean)).toEqual(['https://www.baai.ac.cn/']);
+      const links = (await (await pdf.getPage(1)).getAnnotations()).filter(
+        (a: { subtype: string }) => a.subtype === 'Link',
+      );
+      expect(links.map((link: { url?: string }) => link.url).filter(Boolean)).toEqual([
+        'https://www.baai.ac.cn/',
+      ]);
       const internal = links.find((link: { dest?: unknown }) => link.dest);
       expect(internal, 'a link to another slide leads to its page').toBeTruthy();
-      const target = await pdf.getPageIndex((Array.isArray(internal.dest) ? internal.dest : await pdf.getDestination(internal.dest))![0]);
+      const target = await pdf.getPageIndex(
+        (Array.isArray(internal.dest) ? internal.dest : await pdf.getDestination(internal.dest))![0],
+      );
       expect(target).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,11 @@ const BUILD_STEPS = SLIDES[BUILD]!.steps;
 /** Where `n` presses of → lead from `from`. */
 function advance(from: Position, n: number): Position {
   let p = from;
-  for (let i = 0; i < n; i++) p = nextPosition(SLIDES.map((s) => s.steps), p);
+  for (let i = 0; i < n; i++)
+    p = nextPosition(
+      SLIDES.map((s) => s.steps),
+      p,
+    );
   return p;
 }
 
@@ -74,7 +78,10 @@ class ConsoleWindow {
   }
 
   /** Opens a console in `context`; with `clock`, on Playwright's fake clock (installed before load, at that time if a date). */
-  static async open(context: BrowserContext, options: { clock?: boolean | Date; url?: string } = {}): Promise<ConsoleWindow> {
+  static async open(
+    context: BrowserContext,
+    options: { clock?: boolean | Date; url?: string } = {},
+  ): Promise<ConsoleWindow> {
     const page = await context.newPage();
     const console_ = new ConsoleWindow(page);
     if (options.clock) await page.clock.install(options.clock instanceof Date ? { time: options.clock } : {});
@@ -144,7 +151,10 @@ const test = base.extend<{ audience: AudienceWindow }>({
 });
 
 test.describe('opening the console', () => {
-  test('S opens the console in its own window, on the audience’s slide and build step', async ({ audience, context }) => {
+  test('S opens the console in its own window, on the audience’s slide and build step', async ({
+    audience,
+    context,
+  }) => {
     await audience.goto(`${SLIDES[BUILD]!.id}/1`);
     await audience.expectAt(BUILD, 1);
     const opened = context.waitForEvent('page');
@@ -182,7 +192,9 @@ test.describe('opening the console', () => {
     await expect(notice).toBeHidden();
   });
 
-  test('a console with no audience window says so, works alone, and is followed by the next audience window', async ({ context }) => {
+  test('a console with no audience window says so, works alone, and is followed by the next audience window', async ({
+    context,
+  }) => {
     const console_ = await ConsoleWindow.open(context);
     await expect(console_.alone).toBeVisible();
     await expect(console_.alone).toContainText('没有观众窗口');
@@ -199,7 +211,10 @@ test.describe('opening the console', () => {
 });
 
 test.describe('sync between the console and the audience windows', () => {
-  test('moving in the console moves every audience window, build step by build step', async ({ audience, context }) => {
+  test('moving in the console moves every audience window, build step by build step', async ({
+    audience,
+    context,
+  }) => {
     const second = new AudienceWindow(await context.newPage());
     await second.goto();
     const console_ = await ConsoleWindow.open(context);
@@ -225,7 +240,10 @@ test.describe('sync between the console and the audience windows', () => {
     expect(console_.errors).toEqual([]);
   });
 
-  test('moving in an audience window moves the console and the other audience windows', async ({ audience, context }) => {
+  test('moving in an audience window moves the console and the other audience windows', async ({
+    audience,
+    context,
+  }) => {
     const console_ = await ConsoleWindow.open(context);
     const second = new AudienceWindow(await context.newPage());
     await second.goto();
@@ -260,7 +278,10 @@ test.describe('sync between the console and the audience windows', () => {
     await expect(audience.reveal).toHaveClass(/\bpaused\b/);
   });
 
-  test('a reloaded audience window, or a new one, is back in step within a second', async ({ audience, context }) => {
+  test('a reloaded audience window, or a new one, is back in step within a second', async ({
+    audience,
+    context,
+  }) => {
     const console_ = await ConsoleWindow.open(context);
     await console_.forward(BUILD + 2);
     await console_.press('b');
@@ -280,7 +301,10 @@ test.describe('sync between the console and the audience windows', () => {
     await expect(late.reveal).not.toHaveClass(/\bpaused\b/);
   });
 
-  test('a reloaded or reopened console is back in step, its clock still counting', async ({ audience, context }) => {
+  test('a reloaded or reopened console is back in step, its clock still counting', async ({
+    audience,
+    context,
+  }) => {
     const start = Date.now();
     const first = await ConsoleWindow.open(context, { clock: new Date(start) });
     for (let i = 0; i < BUILD + 1; i++) await audience.press('ArrowRight');
@@ -376,7 +400,10 @@ test.describe('sync between the console and the audience windows', () => {
 });
 
 test.describe('bad input', () => {
-  test('malformed and foreign messages are ignored and break neither window', async ({ audience, context }) => {
+  test('malformed and foreign messages are ignored and break neither window', async ({
+    audience,
+    context,
+  }) => {
     const console_ = await ConsoleWindow.open(context);
     await console_.forward(2);
     await audience.expectAt(2);
@@ -471,7 +498,10 @@ test.describe('clock and pacing', () => {
     await expect(console_.clock).toHaveText('00:00');
   });
 
-  test('the pacing indicator shows ahead, on plan and behind against the deck’s plan', async ({ audience, context }) => {
+  test('the pacing indicator shows ahead, on plan and behind against the deck’s plan', async ({
+    audience,
+    context,
+  }) => {
     const console_ = await ConsoleWindow.open(context, { clock: true });
     const planned = SLIDES[0]!.attributes.timing!;
     await expect(console_.pacing).toHaveAttribute('data-status', 'on-track');
@@ -495,7 +525,10 @@ test.describe('clock and pacing', () => {
 });
 
 test.describe('rehearsal', () => {
-  test('records the time on each slide, downloads JSON and CSV, and the JSON loads back as the plan', async ({ audience, context }) => {
+  test('records the time on each slide, downloads JSON and CSV, and the JSON loads back as the plan', async ({
+    audience,
+    context,
+  }) => {
     const console_ = await ConsoleWindow.open(context, { clock: true });
     await expect(console_.page.locator('.presenter-plan-source')).toHaveText('计划来自每页的 timing 设置');
     await console_.button('rehearsal').click();
@@ -513,7 +546,7 @@ test.describe('rehearsal', () => {
     await console_.button('downloadJson').click();
     const json = await downloadJson;
     expect(json.suggestedFilename()).toMatch(/^rehearsal-.*\.json$/);
-    const jsonText = await readFile((await json.path())!, 'utf8');
+    const jsonText = await readFile(await json.path(), 'utf8');
     const report = JSON.parse(jsonText);
     expect(report).toMatchObject({ format: 'deck-rehearsal', deck: deck.meta.title, totalSeconds: 70 });
     expect(report.slides.slice(0, 3)).toEqual([
@@ -525,11 +558,17 @@ test.describe('rehearsal', () => {
 
     const downloadCsv = console_.page.waitForEvent('download');
     await console_.button('downloadCsv').click();
-    const csv = await readFile((await (await downloadCsv).path())!, 'utf8');
-    expect(csv.split('\r\n').slice(0, 3)).toEqual(['\uFEFFindex,id,title,seconds', `0,${SLIDES[0]!.id},${SLIDES[0]!.title},40`, `1,${SLIDES[1]!.id},${SLIDES[1]!.title},25`]);
+    const csv = await readFile(await (await downloadCsv).path(), 'utf8');
+    expect(csv.split('\r\n').slice(0, 3)).toEqual([
+      '\uFEFFindex,id,title,seconds',
+      `0,${SLIDES[0]!.id},${SLIDES[0]!.title},40`,
+      `1,${SLIDES[1]!.id},${SLIDES[1]!.title},25`,
+    ]);
 
     // The report becomes the pacing plan, and stays the plan after a reload.
-    await console_.page.locator('.presenter-plan-input').setInputFiles({ name: 'rehearsal.json', mimeType: 'application/json', buffer: Buffer.from(jsonText) });
+    await console_.page
+      .locator('.presenter-plan-input')
+      .setInputFiles({ name: 'rehearsal.json', mimeType: 'application/json', buffer: Buffer.from(jsonText) });
     await expect(console_.page.locator('.presenter-plan-source')).toHaveText('已载入排练计划');
     await expect(console_.pacing).toContainText('计划 01:10');
     await console_.page.reload();
@@ -538,19 +577,32 @@ test.describe('rehearsal', () => {
     await console_.button('clearPlan').click();
     await expect(console_.pacing).not.toContainText('计划 01:10');
 
-    await console_.page.locator('.presenter-plan-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a plan') });
+    await console_.page
+      .locator('.presenter-plan-input')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a plan') });
     await expect(console_.page.locator('.presenter-plan-source')).toContainText('无法读取该计划文件');
     expect(console_.errors).toEqual([]);
   });
 });
 
 test.describe('shortcuts overlay', () => {
-  test('? in the audience window lists every key in Chinese and English instead of reveal’s help', async ({ audience }) => {
+  test('? in the audience window lists every key in Chinese and English instead of reveal’s help', async ({
+    audience,
+  }) => {
     await audience.press('?');
     const overlay = audience.page.getByRole('dialog', { name: /快捷键/ });
     await expect(overlay).toBeVisible();
     await expect(overlay).toContainText('Keyboard shortcuts');
-    for (const text of ['演示窗口', 'Audience window', '演讲者控制台', 'Presenter console', '打开演讲者控制台', 'Open the presenter console', '冻结 / 解冻观众画面', '黑屏 / 恢复']) {
+    for (const text of [
+      '演示窗口',
+      'Audience window',
+      '演讲者控制台',
+      'Presenter console',
+      '打开演讲者控制台',
+      'Open the presenter console',
+      '冻结 / 解冻观众画面',
+      '黑屏 / 恢复',
+    ]) {
       await expect(overlay).toContainText(text);
     }
     await expect(audience.page.locator('.reveal .overlay-help')).toHaveCount(0);
@@ -563,7 +615,10 @@ test.describe('shortcuts overlay', () => {
     await audience.expectAt(1);
   });
 
-  test('? in the console shows the console’s keys first; keys do nothing else while it is open', async ({ audience, context }) => {
+  test('? in the console shows the console’s keys first; keys do nothing else while it is open', async ({
+    audience,
+    context,
+  }) => {
     const console_ = await ConsoleWindow.open(context);
     await console_.press('?');
     const overlay = console_.page.getByRole('dialog', { name: /快捷键/ });
@@ -579,7 +634,9 @@ test.describe('shortcuts overlay', () => {
     await expect(overlay).toBeHidden();
   });
 
-  test('every Chinese character in the console and its overlay is drawn with the deck’s own font', async ({ context }) => {
+  test('every Chinese character in the console and its overlay is drawn with the deck’s own font', async ({
+    context,
+  }) => {
     const console_ = await ConsoleWindow.open(context);
     await console_.press('f');
     await console_.press('?');
@@ -588,14 +645,19 @@ test.describe('shortcuts overlay', () => {
     const foreign = async () => {
       const runs = (await fonts.hanTextFonts('body *')).filter((run) => run.rendered);
       expect(runs.length).toBeGreaterThan(40);
-      return runs.filter((run) => run.fonts.length === 0 || run.fonts.some((f) => !f.custom)).map((run) => `${run.element}: ${run.text}`);
+      return runs
+        .filter((run) => run.fonts.length === 0 || run.fonts.some((f) => !f.custom))
+        .map((run) => `${run.element}: ${run.text}`);
     };
     await expect.poll(foreign).toEqual([]);
   });
 });
 
 test.describe('cost', () => {
-  test('the console runs no reveal.js and no iframes, and uses less memory and DOM than the audience view', async ({ audience, context }, testInfo) => {
+  test('the console runs no reveal.js and no iframes, and uses less memory and DOM than the audience view', async ({
+    audience,
+    context,
+  }, testInfo) => {
     const console_ = await ConsoleWindow.open(context);
     await expect(console_.page.locator('iframe')).toHaveCount(0);
     await expect(console_.page.locator('.reveal.ready, .reveal-viewport')).toHaveCount(0);

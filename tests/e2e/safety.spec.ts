@@ -9,7 +9,9 @@ async function watchProblems(page: Page) {
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
   );
   return problems;
 }
@@ -35,7 +37,9 @@ test('the built page carries a strict CSP: no inline script, no eval', async ({ 
   expect(injected).toBe(false);
   // Only what we just tried was refused: the deck itself needs nothing the policy forbids.
   await expect.poll(() => problems.filter((p) => p.includes('CSP violation'))).toHaveLength(1);
-  expect(problems.filter((p) => !p.includes('CSP violation') && !p.includes('Content Security Policy'))).toEqual([]);
+  expect(
+    problems.filter((p) => !p.includes('CSP violation') && !p.includes('Content Security Policy')),
+  ).toEqual([]);
 });
 
 test('1,000 navigations leave no console error and no growing heap', async ({ page }) => {
@@ -56,7 +60,24 @@ test('1,000 navigations leave no console error and no growing heap', async ({ pa
   for (let i = 0; i < total * 2; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Home');
   const before = await heap();
-  const keys = ['ArrowRight', 'ArrowRight', 'ArrowRight', 'Space', 'PageDown', 'ArrowLeft', 'PageUp', 'End', 'Home', 'o', 'ArrowRight', 'o', 'Escape', 'Escape', 'b', 'b'];
+  const keys = [
+    'ArrowRight',
+    'ArrowRight',
+    'ArrowRight',
+    'Space',
+    'PageDown',
+    'ArrowLeft',
+    'PageUp',
+    'End',
+    'Home',
+    'o',
+    'ArrowRight',
+    'o',
+    'Escape',
+    'Escape',
+    'b',
+    'b',
+  ];
   let navigations = 0;
   for (let round = 0; navigations < 1000; round++) {
     for (const key of keys) {
@@ -64,23 +85,36 @@ test('1,000 navigations leave no console error and no growing heap', async ({ pa
       navigations++;
     }
     // A jump every round: by hash, like a deep link or the back button.
-    const id = await page.locator('.reveal .slides > section').nth(round % total).getAttribute('id');
+    const id = await page
+      .locator('.reveal .slides > section')
+      .nth(round % total)
+      .getAttribute('id');
     await page.evaluate((slide) => (location.hash = `#/${slide}`), id);
     navigations++;
   }
   await expect(page.locator('.reveal')).not.toHaveClass(/overview/);
   const after = await heap();
-  test.info().annotations.push({ type: 'heap', description: `JS heap ${Math.round(before / 1024)} KiB → ${Math.round(after / 1024)} KiB after ${navigations} navigations` });
-  console.log(`endurance: JS heap ${Math.round(before / 1024)} KiB -> ${Math.round(after / 1024)} KiB after ${navigations} navigations`);
+  test.info().annotations.push({
+    type: 'heap',
+    description: `JS heap ${Math.round(before / 1024)} KiB → ${Math.round(after / 1024)} KiB after ${navigations} navigations`,
+  });
+  console.log(
+    `endurance: JS heap ${Math.round(before / 1024)} KiB -> ${Math.round(after / 1024)} KiB after ${navigations} navigations`,
+  );
   expect(problems).toEqual([]);
   // Allow for noise, not for a leak: a leak of even 1 KiB per navigation would exceed this.
   expect(after - before).toBeLessThan(1024 * 1024);
 });
 
-test('the browser gets slides as HTML: no Markdown parser, no KaTeX JavaScript, no reveal.js plugin', async ({ page, request }) => {
+test('the browser gets slides as HTML: no Markdown parser, no KaTeX JavaScript, no reveal.js plugin', async ({
+  page,
+  request,
+}) => {
   await page.goto('./');
   await expect(page.locator('html')).toHaveAttribute('data-deck-ready', 'true');
-  const scripts = await page.locator('script[src]').evaluateAll((list) => list.map((s) => (s as HTMLScriptElement).src));
+  const scripts = await page
+    .locator('script[src]')
+    .evaluateAll((list) => list.map((s) => (s as HTMLScriptElement).src));
   expect(scripts.length).toBeGreaterThan(0);
   const code = (await Promise.all(scripts.map(async (src) => (await request.get(src)).text()))).join('\n');
   // Strings each of these libraries carries in its shipped code.
@@ -90,7 +124,9 @@ test('the browser gets slides as HTML: no Markdown parser, no KaTeX JavaScript, 
     'highlight.js': 'highlightAuto',
     'reveal.js notes plugin': 'speaker-controls',
   };
-  const shipped = Object.entries(signatures).filter(([, text]) => code.includes(text)).map(([name]) => name);
+  const shipped = Object.entries(signatures)
+    .filter(([, text]) => code.includes(text))
+    .map(([name]) => name);
   expect(shipped).toEqual([]);
   // The deck's own code is there (the check reads the right files).
   expect(code).toContain('deckReady');

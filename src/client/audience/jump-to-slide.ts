@@ -36,11 +36,15 @@ export function bindJumpToSlide(reveal: RevealApi, slides: Slide[]): () => void 
   document.body.append(dialog);
   const input = dialog.querySelector('input')!;
   const output = dialog.querySelector('output')!;
-  const texts = () => [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')].map((s) => s.querySelector('.slide-frame')?.textContent ?? '');
+  const texts = () =>
+    [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')].map(
+      (s) => s.querySelector('.slide-frame')?.textContent ?? '',
+    );
   const match = () => findSlide(slides, texts(), input.value, reveal.getIndices().h);
   const onInput = () => {
     const i = match();
-    output.textContent = input.value.trim() === '' ? '' : i < 0 ? UI_STRINGS.jumpNoMatch : `${i + 1}. ${slides[i]!.title}`;
+    output.textContent =
+      input.value.trim() === '' ? '' : i < 0 ? UI_STRINGS.jumpNoMatch : `${i + 1}. ${slides[i]!.title}`;
   };
   const onSubmit = (event: SubmitEvent) => {
     const i = match();

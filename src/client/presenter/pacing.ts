@@ -43,7 +43,9 @@ export interface PlannedSlide {
  * the part has left. Untimed slides outside any part share what is left of the talk's `duration`.
  */
 export function planFromDeck(slides: readonly PlannedSlide[], durationMinutes?: number): Plan {
-  const own = slides.map(({ attributes: a }) => positive(a.timing) ?? (positive(a.minutes) === null ? null : a.minutes! * 60));
+  const own = slides.map(
+    ({ attributes: a }) => positive(a.timing) ?? (positive(a.minutes) === null ? null : a.minutes! * 60),
+  );
   const partOf = partIndexes(slides);
   const seconds: (number | null)[] = [...own];
   // Each part shares its own budget among its untimed slides.
@@ -60,10 +62,19 @@ export function planFromDeck(slides: readonly PlannedSlide[], durationMinutes?: 
   const restTimed = sum(rest.map((i) => own[i] ?? 0));
   const restUntimed = rest.filter((i) => own[i] === null);
   const budget = durationMinutes && durationMinutes > 0 ? durationMinutes * 60 - partsTotal : 0;
-  const share = restUntimed.length === 0 ? 0 : budget > restTimed ? (budget - restTimed) / restUntimed.length : DEFAULT_SLIDE_SECONDS;
+  const share =
+    restUntimed.length === 0
+      ? 0
+      : budget > restTimed
+        ? (budget - restTimed) / restUntimed.length
+        : DEFAULT_SLIDE_SECONDS;
   for (const i of restUntimed) seconds[i] = share;
   const planned = own.some((t) => t !== null) || partsTotal > 0;
-  const source: PlanSource = planned ? 'slides' : durationMinutes && durationMinutes > 0 ? 'duration' : 'default';
+  const source: PlanSource = planned
+    ? 'slides'
+    : durationMinutes && durationMinutes > 0
+      ? 'duration'
+      : 'default';
   const final = seconds.map((t) => t ?? 0);
   return { seconds: final, total: sum(final), source };
 }

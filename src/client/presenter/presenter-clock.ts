@@ -38,7 +38,13 @@ export function resetClock(clock: ClockState, now: number): ClockState {
 export function parseClock(value: unknown): ClockState | null {
   if (typeof value !== 'object' || value === null) return null;
   const { running, since, carried } = value as Record<string, unknown>;
-  if (typeof running !== 'boolean' || !Number.isFinite(since) || !Number.isFinite(carried) || (carried as number) < 0) return null;
+  if (
+    typeof running !== 'boolean' ||
+    !Number.isFinite(since) ||
+    !Number.isFinite(carried) ||
+    (carried as number) < 0
+  )
+    return null;
   return { running, since: since as number, carried: carried as number };
 }
 
@@ -49,5 +55,7 @@ export function formatDuration(seconds: number): string {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${sign}${h}:${String(m).padStart(2, '0')}:${s}` : `${sign}${String(m).padStart(2, '0')}:${s}`;
+  return h > 0
+    ? `${sign}${h}:${String(m).padStart(2, '0')}:${s}`
+    : `${sign}${String(m).padStart(2, '0')}:${s}`;
 }

@@ -48,7 +48,14 @@ function parseSession(data: unknown, steps: readonly number[]): ConsoleSession |
   const d = data as Record<string, unknown>;
   const view = d.view as Record<string, unknown> | null;
   const clock = parseClock(d.clock);
-  if (!view || !Number.isInteger(view.h) || !Number.isInteger(view.f) || !clock || !Number.isFinite(d.slideSince)) return null;
+  if (
+    !view ||
+    !Number.isInteger(view.h) ||
+    !Number.isInteger(view.f) ||
+    !clock ||
+    !Number.isFinite(d.slideSince)
+  )
+    return null;
   const rehearsal = d.rehearsal as Record<string, unknown> | null;
   const recording = rehearsal ? parseRecording(rehearsal.recording, steps.length) : null;
   return {
@@ -83,8 +90,13 @@ export function saveSession(deckKey: string, state: ConsoleSession, now: number)
 /** A pacing plan loaded from a rehearsal report: seconds per slide, or null. */
 export function loadPlanSeconds(deckKey: string, count: number): number[] | null {
   const data = read(local, PLAN_KEY + deckKey);
-  const seconds = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).seconds : null;
-  return Array.isArray(seconds) && seconds.length === count && seconds.every((s) => Number.isFinite(s) && s >= 0) ? (seconds as number[]) : null;
+  const seconds =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>).seconds : null;
+  return Array.isArray(seconds) &&
+    seconds.length === count &&
+    seconds.every((s) => Number.isFinite(s) && s >= 0)
+    ? (seconds as number[])
+    : null;
 }
 
 export function savePlanSeconds(deckKey: string, seconds: number[] | null): void {
@@ -95,7 +107,9 @@ export const NOTES_SIZES = { min: 16, max: 72, step: 4, initial: 30 } as const;
 
 export function loadNotesSize(): number {
   const size = read(local, NOTES_SIZE_KEY);
-  return typeof size === 'number' && size >= NOTES_SIZES.min && size <= NOTES_SIZES.max ? size : NOTES_SIZES.initial;
+  return typeof size === 'number' && size >= NOTES_SIZES.min && size <= NOTES_SIZES.max
+    ? size
+    : NOTES_SIZES.initial;
 }
 
 export function saveNotesSize(size: number): void {

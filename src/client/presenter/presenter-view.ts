@@ -53,7 +53,8 @@ const PACING_LABEL: Record<Pacing['status'], string> = {
   behind: T.pacingBehind,
 };
 
-const button = (action: string, label: string, extra = '') => `<button type="button" data-action="${action}" ${extra}>${label}</button>`;
+const button = (action: string, label: string, extra = '') =>
+  `<button type="button" data-action="${action}" ${extra}>${label}</button>`;
 
 const TEMPLATE = `
 <main class="presenter-view" aria-label="${T.presenterTitle}">
@@ -144,7 +145,11 @@ function wallClock(now: Date): string {
 }
 
 /** Builds the console in `root` for `deck`; `onAction` gets each button's action name. */
-export function createPresenterView(root: HTMLElement, deck: Deck, onAction: (action: string) => void): PresenterView {
+export function createPresenterView(
+  root: HTMLElement,
+  deck: Deck,
+  onAction: (action: string) => void,
+): PresenterView {
   root.innerHTML = TEMPLATE;
   const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector)!;
   const current = createSlidePreview($('.presenter-current-preview'));
@@ -185,13 +190,25 @@ export function createPresenterView(root: HTMLElement, deck: Deck, onAction: (ac
     toggle.setAttribute('aria-pressed', String(!m.running));
     const pacing = $('.presenter-pacing');
     pacing.dataset.status = m.running ? m.pacing.status : 'paused';
-    const status = m.pacing.status === 'on-track' ? T.pacingOnTrack : `${PACING_LABEL[m.pacing.status]} ${formatDuration(Math.abs(m.pacing.delta))}`;
+    const status =
+      m.pacing.status === 'on-track'
+        ? T.pacingOnTrack
+        : `${PACING_LABEL[m.pacing.status]} ${formatDuration(Math.abs(m.pacing.delta))}`;
     setText($('.presenter-pacing-status'), m.running ? status : `${T.timerPaused} ${T.separator} ${status}`);
-    const left = m.pacing.remaining >= 0 ? `${T.remaining} ${formatDuration(m.pacing.remaining)}` : `${T.overtime} ${formatDuration(-m.pacing.remaining)}`;
+    const left =
+      m.pacing.remaining >= 0
+        ? `${T.remaining} ${formatDuration(m.pacing.remaining)}`
+        : `${T.overtime} ${formatDuration(-m.pacing.remaining)}`;
     const slideTime = $('.presenter-slide-time');
-    setText(slideTime, `${T.onThisSlide} ${formatDuration(m.onSlide)} / ${formatDuration(m.pacing.slidePlanned)}`);
+    setText(
+      slideTime,
+      `${T.onThisSlide} ${formatDuration(m.onSlide)} / ${formatDuration(m.pacing.slidePlanned)}`,
+    );
     slideTime.classList.toggle('is-over', m.onSlide > m.pacing.slidePlanned);
-    setText($('.presenter-plan-time'), `${T.planTotal} ${formatDuration(m.plan.total)} ${T.separator} ${left}`);
+    setText(
+      $('.presenter-plan-time'),
+      `${T.planTotal} ${formatDuration(m.plan.total)} ${T.separator} ${left}`,
+    );
     setText($('.presenter-wall'), wallClock(m.now));
 
     // Where we are, and the audience's state
@@ -199,11 +216,21 @@ export function createPresenterView(root: HTMLElement, deck: Deck, onAction: (ac
     const audiences = $('.presenter-audiences');
     setText(audiences, `${T.audienceWindows} ${m.audiences ?? 0}`);
     audiences.classList.toggle('is-connected', (m.audiences ?? 0) > 0);
-    const states: Record<string, boolean> = { frozen: m.frozen, paused: m.audience.paused, overview: m.audience.overview, rehearsing: m.rehearsing };
-    root.querySelectorAll<HTMLElement>('.presenter-states [data-state]').forEach((pill) => (pill.hidden = !states[pill.dataset.state!]));
+    const states: Record<string, boolean> = {
+      frozen: m.frozen,
+      paused: m.audience.paused,
+      overview: m.audience.overview,
+      rehearsing: m.rehearsing,
+    };
+    root
+      .querySelectorAll<HTMLElement>('.presenter-states [data-state]')
+      .forEach((pill) => (pill.hidden = !states[pill.dataset.state!]));
     $('.presenter-alone').hidden = m.audiences !== 0;
     $('.presenter-frozen').hidden = !m.frozen;
-    setText($('.presenter-frozen-text'), `${T.audienceFrozen} ${T.separator} ${T.audienceAt} ${m.audience.h + 1} / ${total}`);
+    setText(
+      $('.presenter-frozen-text'),
+      `${T.audienceFrozen} ${T.separator} ${T.audienceAt} ${m.audience.h + 1} / ${total}`,
+    );
     for (const [action, on] of [
       ['freeze', m.frozen],
       ['blackout', m.audience.paused],
@@ -231,12 +258,20 @@ export function createPresenterView(root: HTMLElement, deck: Deck, onAction: (ac
 
     // Current slide, next step, notes
     setText($('#presenter-title'), slide?.title ?? '');
-    setText($('.presenter-steps'), slide && slide.steps > 0 ? `${T.stepLabel} ${m.view.f + 1} / ${slide.steps}` : '');
+    setText(
+      $('.presenter-steps'),
+      slide && slide.steps > 0 ? `${T.stepLabel} ${m.view.f + 1} / ${slide.steps}` : '',
+    );
     current.show(slide, m.view.f);
     $('.presenter-current').classList.toggle('is-dimmed', !m.frozen && m.audience.paused);
     const after = upcoming(steps, m.view);
     const nextSlide = after ? deck.slides[after.position.h] : undefined;
-    setText($('#presenter-next-label'), after?.kind === 'step' ? `${T.nextStep} ${T.separator} ${T.stepLabel} ${after.position.f + 1} / ${nextSlide?.steps ?? 0}` : T.next);
+    setText(
+      $('#presenter-next-label'),
+      after?.kind === 'step'
+        ? `${T.nextStep} ${T.separator} ${T.stepLabel} ${after.position.f + 1} / ${nextSlide?.steps ?? 0}`
+        : T.next,
+    );
     next.show(nextSlide, after?.position.f ?? -1, T.endOfDeck);
     setText($('.presenter-next-title'), after ? (nextSlide?.title ?? '') : T.endOfDeck);
     if (notesFor !== m.view.h) {

@@ -2,13 +2,35 @@
 // talk clock with pacing against the plan, freeze, blackout, overview and rehearsal. It drives
 // every audience window and follows them over the sync channel; it runs no reveal.js itself.
 import type { Deck } from '../../shared/deck.js';
-import { clampPosition, fitsDeck, nextPosition, previousPosition, type Position } from '../sync/deck-position.js';
+import {
+  clampPosition,
+  fitsDeck,
+  nextPosition,
+  previousPosition,
+  type Position,
+} from '../sync/deck-position.js';
 import { pacingAt, planFromDeck, planFromSeconds, type Plan } from './pacing.js';
 import { elapsedMs, pauseClock, resetClock, resumeClock, startClock } from './presenter-clock.js';
 import { audienceUrl } from '../audience/presenter-launch.js';
-import { NOTES_SIZES, loadNotesSize, loadPlanSeconds, loadSession, saveNotesSize, savePlanSeconds, saveSession, type ConsoleSession } from './presenter-session.js';
+import {
+  NOTES_SIZES,
+  loadNotesSize,
+  loadPlanSeconds,
+  loadSession,
+  saveNotesSize,
+  savePlanSeconds,
+  saveSession,
+  type ConsoleSession,
+} from './presenter-session.js';
 import { createPresenterView } from './presenter-view.js';
-import { planSecondsFromReport, recordMove, recordedSeconds, rehearsalReport, reportToCsv, startRecording } from './rehearsal.js';
+import {
+  planSecondsFromReport,
+  recordMove,
+  recordedSeconds,
+  rehearsalReport,
+  reportToCsv,
+  startRecording,
+} from './rehearsal.js';
 import { consoleAction } from '../ui/shortcuts.js';
 import { bindShortcutsOverlay, isTyping } from '../ui/shortcuts-overlay.js';
 import { openSyncChannel, type DeckMessage, type SharedState } from '../sync/sync-channel.js';
@@ -26,7 +48,13 @@ export function startPresenter(deck: Deck): () => void {
   const steps = deck.slides.map((s) => s.steps);
   const now = () => Date.now();
   const saved = loadSession(key, steps, now());
-  const session: ConsoleSession = saved ?? { view: { h: 0, f: -1 }, frozen: false, clock: startClock(now()), slideSince: 0, rehearsal: null };
+  const session: ConsoleSession = saved ?? {
+    view: { h: 0, f: -1 },
+    frozen: false,
+    clock: startClock(now()),
+    slideSince: 0,
+    rehearsal: null,
+  };
   let audience: SharedState = { ...session.view, overview: false, paused: false };
   const audiences = new Set<string>();
   let greeted = false;
@@ -110,7 +138,8 @@ export function startPresenter(deck: Deck): () => void {
     const seconds = r.active ? recordedSeconds(r.recording, talk()) : r.recording.seconds;
     return rehearsalReport(deck.meta.title, deck.slides, seconds, new Date(now()));
   };
-  const reportName = (ext: string) => `rehearsal-${new Date(now()).toISOString().slice(0, 16).replace(/[:T]/g, '-')}.${ext}`;
+  const reportName = (ext: string) =>
+    `rehearsal-${new Date(now()).toISOString().slice(0, 16).replace(/[:T]/g, '-')}.${ext}`;
   const showPlanMessage = (text: string) => {
     planMessage = text;
     clearTimeout(planMessageTimer);
@@ -134,17 +163,24 @@ export function startPresenter(deck: Deck): () => void {
       if (!session.frozen) change({ ...audience, ...session.view });
     },
     backToAudience: () => (session.view = { h: audience.h, f: audience.f }),
-    timer: () => (session.clock = session.clock.running ? pauseClock(session.clock, now()) : resumeClock(session.clock, now())),
+    timer: () =>
+      (session.clock = session.clock.running
+        ? pauseClock(session.clock, now())
+        : resumeClock(session.clock, now())),
     resetTimer: () => {
       session.clock = resetClock(session.clock, now());
       session.slideSince = 0;
-      if (session.rehearsal?.active) session.rehearsal = { active: true, recording: startRecording(steps.length, audience.h, 0) };
+      if (session.rehearsal?.active)
+        session.rehearsal = { active: true, recording: startRecording(steps.length, audience.h, 0) };
     },
     rehearsal: () => {
       const r = session.rehearsal;
       if (r?.active) {
         const at = talk();
-        session.rehearsal = { active: false, recording: { seconds: recordedSeconds(r.recording, at), h: -1, since: at } };
+        session.rehearsal = {
+          active: false,
+          recording: { seconds: recordedSeconds(r.recording, at), h: -1, since: at },
+        };
         session.clock = pauseClock(session.clock, now());
       } else {
         session.clock = startClock(now());
@@ -152,8 +188,11 @@ export function startPresenter(deck: Deck): () => void {
         session.rehearsal = { active: true, recording: startRecording(steps.length, audience.h, 0) };
       }
     },
-    downloadJson: () => session.rehearsal && download(reportName('json'), 'application/json', JSON.stringify(report(), null, 2) + '\n'),
-    downloadCsv: () => session.rehearsal && download(reportName('csv'), 'text/csv;charset=utf-8', reportToCsv(report())),
+    downloadJson: () =>
+      session.rehearsal &&
+      download(reportName('json'), 'application/json', JSON.stringify(report(), null, 2) + '\n'),
+    downloadCsv: () =>
+      session.rehearsal && download(reportName('csv'), 'text/csv;charset=utf-8', reportToCsv(report())),
     clearPlan: () => {
       savePlanSeconds(key, null);
       plan = deckPlan;
@@ -178,7 +217,11 @@ export function startPresenter(deck: Deck): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTyping(event.target)) return;
     // Space and Enter on a focused button press that button.
-    if ((event.key === ' ' || event.key === 'Enter') && (event.target as Element).closest?.('button, a, label')) return;
+    if (
+      (event.key === ' ' || event.key === 'Enter') &&
+      (event.target as Element).closest?.('button, a, label')
+    )
+      return;
     const action = consoleAction(event);
     if (!action) return;
     event.preventDefault();

@@ -16,7 +16,9 @@ export interface SlidePreview {
 /** Marks which fragments of `section` show at build step `step` (reveal's classes: visible, current-fragment). */
 export function showStep(section: Element, step: number): void {
   const fragments = [...section.querySelectorAll<HTMLElement>('.fragment')];
-  const steps = fragmentSteps(fragments.map((el) => (el.hasAttribute('data-fragment-index') ? Number(el.dataset.fragmentIndex) : null)));
+  const steps = fragmentSteps(
+    fragments.map((el) => (el.hasAttribute('data-fragment-index') ? Number(el.dataset.fragmentIndex) : null)),
+  );
   fragments.forEach((el, i) => {
     el.classList.toggle('visible', steps[i]! <= step);
     el.classList.toggle('current-fragment', steps[i] === step);

@@ -3,7 +3,15 @@
 // itself (reveal.js does not run here) inside the same `.reveal .slides > section > .slide-frame`
 // markup as the slides, so the theme draws them exactly as on screen.
 import type { Deck, Slide } from '../../shared/deck.js';
-import { contentLoaded, ensureHeading, linkSlidesToPages, oversizedSlides, publishDocumentInfo, signalPrintReady, type PrintProblem } from './print-pages.js';
+import {
+  contentLoaded,
+  ensureHeading,
+  linkSlidesToPages,
+  oversizedSlides,
+  publishDocumentInfo,
+  signalPrintReady,
+  type PrintProblem,
+} from './print-pages.js';
 import { resolveRange, type PrintOptions } from './print-options.js';
 import { renderSection } from '../ui/render-sections.js';
 import { FONT_FAMILY, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../shared/presentation.js';
@@ -29,7 +37,13 @@ export async function startHandout(deck: Deck, options: PrintOptions): Promise<v
   linkSlidesToPages(main, deck.slides);
 
   await contentLoaded(`${deck.meta.title} · ${deck.meta.author} 0123456789 /`);
-  problems.push(...oversizedSlides(main.querySelectorAll<HTMLElement>('.handout-slide .slides > section'), SLIDE_WIDTH, SLIDE_HEIGHT));
+  problems.push(
+    ...oversizedSlides(
+      main.querySelectorAll<HTMLElement>('.handout-slide .slides > section'),
+      SLIDE_WIDTH,
+      SLIDE_HEIGHT,
+    ),
+  );
   root.dataset.deckReady = 'true';
   signalPrintReady(problems);
 }

@@ -24,7 +24,11 @@ export async function contentLoaded(extraText = ''): Promise<void> {
   // a piece only some time after laying out text that needs it: printing before then would leave
   // that text out. So ask for every piece the text needs, then wait until none is loading.
   const text = `${document.body.innerText}${document.title}${extraText}`;
-  const fonts = new Set([...document.fonts].map((face) => `${face.style} ${face.weight} 16px "${face.family.replace(/^["']|["']$/g, '')}"`));
+  const fonts = new Set(
+    [...document.fonts].map(
+      (face) => `${face.style} ${face.weight} 16px "${face.family.replace(/^["']|["']$/g, '')}"`,
+    ),
+  );
   await Promise.all([...fonts].map((font) => document.fonts.load(font, text).catch(() => [])));
   do await document.fonts.ready;
   while ([...document.fonts].some((face) => face.status === 'loading'));
@@ -36,7 +40,11 @@ export async function contentLoaded(extraText = ''): Promise<void> {
  * The slides whose content is taller or wider than the slide: on paper they would be cut off.
  * `sections` are laid out at their page size; measured after `contentLoaded()`.
  */
-export function oversizedSlides(sections: Iterable<HTMLElement>, slideWidth: number, slideHeight: number): PrintProblem[] {
+export function oversizedSlides(
+  sections: Iterable<HTMLElement>,
+  slideWidth: number,
+  slideHeight: number,
+): PrintProblem[] {
   const problems: PrintProblem[] = [];
   for (const section of sections) {
     const { clientWidth, clientHeight, scrollWidth, scrollHeight } = section;
@@ -62,7 +70,8 @@ export function oversizedSlides(sections: Iterable<HTMLElement>, slideWidth: num
 /** Marks the pages ready for printing (`html[data-pdf-ready]`) and publishes the problems found. */
 export function signalPrintReady(problems: PrintProblem[]): void {
   const root = document.documentElement;
-  for (const problem of problems) console.error(`${problem.source ? `${problem.source}: ` : ''}${problem.message}`);
+  for (const problem of problems)
+    console.error(`${problem.source ? `${problem.source}: ` : ''}${problem.message}`);
   root.dataset.pdfProblems = JSON.stringify(problems);
   root.dataset.pdfReady = 'true';
 }

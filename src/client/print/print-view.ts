@@ -6,7 +6,16 @@
 // slides too big for their page.
 import type { RevealApi, RevealConfig } from 'reveal.js';
 import type { Deck, Slide } from '../../shared/deck.js';
-import { HEADING, contentLoaded, ensureHeading, linkSlidesToPages, oversizedSlides, publishDocumentInfo, signalPrintReady, type PrintProblem } from './print-pages.js';
+import {
+  HEADING,
+  contentLoaded,
+  ensureHeading,
+  linkSlidesToPages,
+  oversizedSlides,
+  publishDocumentInfo,
+  signalPrintReady,
+  type PrintProblem,
+} from './print-pages.js';
 import { resolveRange, type PrintOptions } from './print-options.js';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../shared/presentation.js';
 
@@ -70,7 +79,8 @@ function exposeToReaders(pages: HTMLElement[], slide: Slide): void {
   if (pages.length === 1) return;
   const first = pages[0]!.querySelector<HTMLElement>(':scope > section')!;
   hideAllBut(first, [...first.querySelectorAll(HEADING)]);
-  for (const page of pages.slice(1, -1)) page.querySelector(':scope > section')!.setAttribute('aria-hidden', 'true');
+  for (const page of pages.slice(1, -1))
+    page.querySelector(':scope > section')!.setAttribute('aria-hidden', 'true');
   for (const heading of pages.at(-1)!.querySelectorAll(HEADING)) heading.setAttribute('aria-hidden', 'true');
 }
 

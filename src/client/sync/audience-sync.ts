@@ -7,7 +7,15 @@ import { openSyncChannel, type DeckMessage, type SharedState } from './sync-chan
 import { firstStamp, isNewer, nextStamp } from './sync-register.js';
 
 /** reveal.js events after which the shared state may have changed. */
-const STATE_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden', 'overviewshown', 'overviewhidden', 'paused', 'resumed'] as const;
+const STATE_EVENTS = [
+  'slidechanged',
+  'fragmentshown',
+  'fragmenthidden',
+  'overviewshown',
+  'overviewhidden',
+  'paused',
+  'resumed',
+] as const;
 
 /** The shared state as `deck` shows it now. */
 export function readState(deck: RevealApi): SharedState {

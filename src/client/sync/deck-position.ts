@@ -44,7 +44,14 @@ export function upcoming(steps: readonly number[], p: Position): Upcoming | null
 
 /** Does `p` name a slide and build step that exist (a message from another deck version may not)? */
 export function fitsDeck(steps: readonly number[], p: Position): boolean {
-  return Number.isInteger(p.h) && Number.isInteger(p.f) && p.h >= 0 && p.h < steps.length && p.f >= -1 && p.f < (steps[p.h] ?? 0);
+  return (
+    Number.isInteger(p.h) &&
+    Number.isInteger(p.f) &&
+    p.h >= 0 &&
+    p.h < steps.length &&
+    p.f >= -1 &&
+    p.f < (steps[p.h] ?? 0)
+  );
 }
 
 /**
@@ -53,7 +60,9 @@ export function fitsDeck(steps: readonly number[], p: Position): boolean {
  * the rest one step each in DOM order.
  */
 export function fragmentSteps(explicit: readonly (number | null)[]): number[] {
-  const indexed = [...new Set(explicit.filter((i): i is number => i !== null && Number.isFinite(i)))].sort((a, b) => a - b);
+  const indexed = [...new Set(explicit.filter((i): i is number => i !== null && Number.isFinite(i)))].sort(
+    (a, b) => a - b,
+  );
   const rank = new Map(indexed.map((value, i) => [value, i]));
   let unordered = indexed.length;
   return explicit.map((i) => (i !== null && rank.has(i) ? rank.get(i)! : unordered++));

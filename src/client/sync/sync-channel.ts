@@ -32,14 +32,18 @@ const CHANNEL_PREFIX = 'deck-sync:';
 const MAX_ID = 64;
 const MAX_INDEX = 100_000;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_ID;
-const isIndex = (value: unknown, min: number): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_INDEX;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isId = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= MAX_ID;
+const isIndex = (value: unknown, min: number): value is number =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_INDEX;
 
 function parseState(value: unknown): SharedState | null {
   if (!isRecord(value)) return null;
   const { h, f, overview, paused } = value;
-  if (!isIndex(h, 0) || !isIndex(f, -1) || typeof overview !== 'boolean' || typeof paused !== 'boolean') return null;
+  if (!isIndex(h, 0) || !isIndex(f, -1) || typeof overview !== 'boolean' || typeof paused !== 'boolean')
+    return null;
   return { h, f, overview, paused };
 }
 
@@ -65,7 +69,12 @@ export function parseMessage(data: unknown, deckKey: string): DeckMessage | null
 }
 
 /** The message as it travels between windows. */
-export function wireMessage(message: OutgoingMessage, from: string, role: Role, deckKey: string): Record<string, unknown> {
+export function wireMessage(
+  message: OutgoingMessage,
+  from: string,
+  role: Role,
+  deckKey: string,
+): Record<string, unknown> {
   return { app: APP, v: VERSION, deck: deckKey, from, role, ...message };
 }
 
@@ -79,7 +88,11 @@ export interface SyncChannel {
 }
 
 /** Opens the channel for the deck `deckKey` as `role`; `onMessage` only ever sees valid messages from other windows. */
-export function openSyncChannel(deckKey: string, role: Role, onMessage: (message: DeckMessage) => void): SyncChannel {
+export function openSyncChannel(
+  deckKey: string,
+  role: Role,
+  onMessage: (message: DeckMessage) => void,
+): SyncChannel {
   const id = randomId();
   const deliver = (data: unknown) => {
     const message = parseMessage(data, deckKey);
@@ -136,5 +149,7 @@ function localStorageOrNull(): Storage | null {
 }
 
 function randomId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : Math.random().toString(36).slice(2) + Date.now().toString(36);
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : Math.random().toString(36).slice(2) + Date.now().toString(36);
 }

@@ -10,6 +10,12 @@ export function showDiagnostics(diagnostics: Diagnostic[]): void {
   if (errors.length === 0 || !Overlay) return;
   const first = errors[0]!;
   const message = errors.map((d) => `${d.file}:${d.line}: ${d.message}`).join('\n');
-  const err = { message, stack: '', id: first.file, plugin: 'deck', loc: { file: first.file, line: first.line, column: 1 } };
+  const err = {
+    message,
+    stack: '',
+    id: first.file,
+    plugin: 'deck',
+    loc: { file: first.file, line: first.line, column: 1 },
+  };
   document.body.append(new Overlay(err));
 }

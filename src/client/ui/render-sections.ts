@@ -3,7 +3,9 @@
 import type { Slide, SlideAttributes } from '../../shared/deck.js';
 
 /** Front-matter key → the `<section>` attribute reveal.js reads. One row per key. */
-const ATTRIBUTE_MAP: { [K in keyof SlideAttributes]-?: (value: NonNullable<SlideAttributes[K]>) => [string, string] | null } = {
+const ATTRIBUTE_MAP: {
+  [K in keyof SlideAttributes]-?: (value: NonNullable<SlideAttributes[K]>) => [string, string] | null;
+} = {
   id: (v) => ['id', v],
   class: (v) => ['class', v],
   transition: (v) => ['data-transition', v],

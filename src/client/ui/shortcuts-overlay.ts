@@ -16,7 +16,10 @@ export interface ShortcutsOverlay {
 
 /** Is the key press meant for a text field rather than for the deck? */
 export function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))
+  );
 }
 
 function escapeHtml(text: string): string {
@@ -25,7 +28,10 @@ function escapeHtml(text: string): string {
 
 function table(title: string, en: string, shortcuts: readonly Shortcut[]): string {
   const rows = shortcuts
-    .map((s) => `<tr><td class="shortcut-keys">${s.keys.map((k) => `<kbd>${escapeHtml(k)}</kbd>`).join(' ')}</td><td lang="zh-CN">${escapeHtml(s.zh)}</td><td lang="en">${escapeHtml(s.en)}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td class="shortcut-keys">${s.keys.map((k) => `<kbd>${escapeHtml(k)}</kbd>`).join(' ')}</td><td lang="zh-CN">${escapeHtml(s.zh)}</td><td lang="en">${escapeHtml(s.en)}</td></tr>`,
+    )
     .join('');
   return `<section><h3>${escapeHtml(title)} <span lang="en">${en}</span></h3><table>${rows}</table></section>`;
 }

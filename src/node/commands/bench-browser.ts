@@ -63,13 +63,19 @@ export async function coldLoad(browser: Browser, url: string, timeoutMs = 30_000
     });
     await networkQuiet(requests, timeoutMs);
     const list = [...requests.values()].map((r) => ({ ...r, startMs: r.startMs - times.timeOrigin }));
-    const sum = (rs: RequestRecord[]) => ({ bytes: rs.reduce((n, r) => n + r.bytes, 0), requests: rs.length });
+    const sum = (rs: RequestRecord[]) => ({
+      bytes: rs.reduce((n, r) => n + r.bytes, 0),
+      requests: rs.length,
+    });
     const firstView = list.filter((r) => r.startMs <= times.readyMs);
     return {
       fcpMs: times.fcp,
       readyMs: times.readyMs,
       titleMs: times.titleMs,
-      firstView: { ...sum(firstView), files: firstView.map((r) => new URL(r.url).pathname.split('/').pop() || 'index.html') },
+      firstView: {
+        ...sum(firstView),
+        files: firstView.map((r) => new URL(r.url).pathname.split('/').pop() || 'index.html'),
+      },
       all: sum(list),
     };
   } finally {
@@ -90,7 +96,11 @@ export interface WalkOptions {
  * Opens `url`, waits for the deck and all its fonts, then presses → until the end (or
  * `maxSteps`), and ← back to the start when `back`, timing each press; runs once per deck.
  */
-export async function walkDeck(browser: Browser, url: string, options: WalkOptions): Promise<{ slides: number; samples: StepSample[] }> {
+export async function walkDeck(
+  browser: Browser,
+  url: string,
+  options: WalkOptions,
+): Promise<{ slides: number; samples: StepSample[] }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -105,7 +115,10 @@ export async function walkDeck(browser: Browser, url: string, options: WalkOptio
     await page.evaluate(WALK_PROBE);
     const samples: StepSample[] = [];
     const forward = Math.min(steps, options.maxSteps ?? steps);
-    const keys = [...Array<string>(forward).fill('ArrowRight'), ...(options.back ? Array<string>(forward).fill('ArrowLeft') : [])];
+    const keys = [
+      ...Array<string>(forward).fill('ArrowRight'),
+      ...(options.back ? Array<string>(forward).fill('ArrowLeft') : []),
+    ];
     for (const key of keys) {
       const sample = await press(page, key, options.settleMs);
       if (sample) samples.push(sample);
@@ -121,7 +134,11 @@ async function press(page: Page, key: string, settleMs: number): Promise<StepSam
   const sample = await page.evaluate(() => window.__walk!.next(2000));
   // Let the transition finish (up to settleMs), as a presenter pauses between slides.
   await page.evaluate(
-    (cap) => Promise.race([Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))), new Promise((r) => setTimeout(r, cap))]),
+    (cap) =>
+      Promise.race([
+        Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))),
+        new Promise((r) => setTimeout(r, cap)),
+      ]),
     settleMs,
   );
   return sample;
@@ -188,7 +205,12 @@ async function recordRequests(cdp: CDPSession): Promise<Map<string, RequestRecor
   const requests = new Map<string, RequestRecord>();
   cdp.on('Network.requestWillBeSent', (event) => {
     if (event.request.url.startsWith('data:')) return;
-    requests.set(event.requestId, { url: event.request.url, startMs: event.wallTime * 1000, bytes: 0, done: false });
+    requests.set(event.requestId, {
+      url: event.request.url,
+      startMs: event.wallTime * 1000,
+      bytes: 0,
+      done: false,
+    });
   });
   cdp.on('Network.loadingFinished', (event) => {
     const request = requests.get(event.requestId);

@@ -2,7 +2,16 @@
 // generated 200-slide deck made from the talk's own slides, and a plain reveal.js project (its
 // markdown and notes plugins, stock theme) holding the same Markdown, built by the same Vite.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DECK_META_FILE } from '../markdown/load-deck.js';
@@ -12,7 +21,15 @@ import { transferBody } from '../cli/static-server.js';
 export type AssetKind = 'js' | 'css' | 'fonts' | 'other';
 export type OutputBytes = Record<AssetKind | 'total', { raw: number; gzip: number; files: number }>;
 
-const KINDS: Record<string, AssetKind> = { '.js': 'js', '.mjs': 'js', '.css': 'css', '.woff2': 'fonts', '.woff': 'fonts', '.ttf': 'fonts', '.otf': 'fonts' };
+const KINDS: Record<string, AssetKind> = {
+  '.js': 'js',
+  '.mjs': 'js',
+  '.css': 'css',
+  '.woff2': 'fonts',
+  '.woff': 'fonts',
+  '.ttf': 'fonts',
+  '.otf': 'fonts',
+};
 const IMAGE_LINK = /(!\[[^\]]*\]\()([^)\s]+)/g;
 const REMOTE = /^[a-z][a-z0-9+.-]*:/i;
 const ID_LINE = /^id:\s*(.+)$/m;
@@ -22,7 +39,11 @@ export function timedViteBuild(cwd: string, env: Record<string, string>): number
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   const started = performance.now();
   // --emptyOutDir: the output folders live outside the project, where Vite would otherwise keep old files.
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--emptyOutDir'], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--emptyOutDir'], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`vite build failed in ${cwd}:\n${result.stderr || result.stdout}`);
   return ms;
@@ -30,7 +51,9 @@ export function timedViteBuild(cwd: string, env: Record<string, string>): number
 
 /** Bytes of every file under `dir` by kind, raw and as the benchmark's server sends them (gzip for text). */
 export function outputBytes(dir: string): OutputBytes {
-  const bytes = Object.fromEntries(['js', 'css', 'fonts', 'other', 'total'].map((k) => [k, { raw: 0, gzip: 0, files: 0 }])) as OutputBytes;
+  const bytes = Object.fromEntries(
+    ['js', 'css', 'fonts', 'other', 'total'].map((k) => [k, { raw: 0, gzip: 0, files: 0 }]),
+  ) as OutputBytes;
   for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     const path = join(dir, name);
     if (!statSync(path).isFile()) continue;
@@ -47,7 +70,9 @@ export function outputBytes(dir: string): OutputBytes {
 
 /** The slides of every Markdown file in `slidesDir`, in deck order, as the deck's own splitter sees them. */
 function readSlides(slidesDir: string): RawSlide[] {
-  const files = readdirSync(slidesDir).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(slidesDir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   return files.flatMap((f) => splitSlides(readFileSync(join(slidesDir, f), 'utf8'), f).slides);
 }
 
@@ -64,8 +89,12 @@ export function generateLargeDeck(slidesDir: string, outDir: string, count: numb
       const slide = source[i % source.length]!;
       const front = slide.frontMatter?.text ?? '';
       const id = ID_LINE.exec(front)?.[1]?.trim() ?? 'slide';
-      const frontMatter = ID_LINE.test(front) ? front.replace(ID_LINE, `id: ${id}-${i}`) : `id: ${id}-${i}\n${front}`;
-      chunk.push(`---\n${frontMatter.trim()}\n---\n\n${relinkImages(slide.body.trim(), slidesDir, outDir)}\n`);
+      const frontMatter = ID_LINE.test(front)
+        ? front.replace(ID_LINE, `id: ${id}-${i}`)
+        : `id: ${id}-${i}\n${front}`;
+      chunk.push(
+        `---\n${frontMatter.trim()}\n---\n\n${relinkImages(slide.body.trim(), slidesDir, outDir)}\n`,
+      );
     }
     writeFileSync(join(outDir, `${String(start / perFile).padStart(2, '0')}-generated.md`), chunk.join('\n'));
   }
@@ -74,7 +103,12 @@ export function generateLargeDeck(slidesDir: string, outDir: string, count: numb
 /** Image links are relative to the slide file: point them from `toDir` at the same files. */
 function relinkImages(markdown: string, fromDir: string, toDir: string): string {
   return markdown.replace(IMAGE_LINK, (whole, open: string, href: string) =>
-    REMOTE.test(href) || isAbsolute(href) ? whole : open + relative(toDir, resolve(fromDir, decodeURI(href))).split('\\').join('/'),
+    REMOTE.test(href) || isAbsolute(href)
+      ? whole
+      : open +
+        relative(toDir, resolve(fromDir, decodeURI(href)))
+          .split('\\')
+          .join('/'),
   );
 }
 

@@ -11,7 +11,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, NO_BROWSER_HELP, browserEnv, findChromium } from '../cli/chromium.js';
 import { coldLoad, walkDeck, type LoadSample, type StepSample, type WalkOptions } from './bench-browser.js';
-import { generateLargeDeck, outputBytes, timedViteBuild, writeBaselineProject, type OutputBytes } from './bench-decks.js';
+import {
+  generateLargeDeck,
+  outputBytes,
+  timedViteBuild,
+  writeBaselineProject,
+  type OutputBytes,
+} from './bench-decks.js';
 import { serveStatic } from '../cli/static-server.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -67,7 +73,12 @@ export interface DeckResult {
     allRequests: Stats;
     samples: LoadSample[];
   };
-  keys?: { walk: string; slide: { frameMs: Stats; paintMs: Stats } | null; fragment: { frameMs: Stats; paintMs: Stats } | null; all: { frameMs: Stats; paintMs: Stats } };
+  keys?: {
+    walk: string;
+    slide: { frameMs: Stats; paintMs: Stats } | null;
+    fragment: { frameMs: Stats; paintMs: Stats } | null;
+    all: { frameMs: Stats; paintMs: Stats };
+  };
   pdf?: { ms: number; pages: number; bytes: number } | { skipped: string };
 }
 
@@ -111,17 +122,27 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (options.baseline) {
       log('building plain reveal.js with the same slides');
       writeBaselineProject(slides, baselineDir, join(ROOT, 'node_modules'));
-      baselineBuilds = repeat(options.builds, () => timedViteBuild(baselineDir, { BASELINE_DIST: baselineDist }));
+      baselineBuilds = repeat(options.builds, () =>
+        timedViteBuild(baselineDir, { BASELINE_DIST: baselineDist }),
+      );
     }
 
     const executablePath = findChromium();
     const { chromium } = await import('@playwright/test');
-    browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS, env: browserEnv() }).catch((error: unknown) => {
-      throw new Error(`${NO_BROWSER_HELP}\n(${String(error)})`);
-    });
+    browser = await chromium
+      .launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS, env: browserEnv() })
+      .catch((error: unknown) => {
+        throw new Error(`${NO_BROWSER_HELP}\n(${String(error)})`);
+      });
 
     const decks: DeckResult[] = [];
-    const measure = async (name: string, dist: string, builds: number[], walk: WalkOptions, extra: Partial<DeckResult> = {}) => {
+    const measure = async (
+      name: string,
+      dist: string,
+      builds: number[],
+      walk: WalkOptions,
+      extra: Partial<DeckResult> = {},
+    ) => {
       log(`${name}: ${options.runs} cold loads and a walk with the arrow keys`);
       const server = await serveStatic(dist);
       try {
@@ -147,10 +168,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     };
 
-    const talk = await measure('talk', talkDist, talkBuilds, { back: true, settleMs: 800 }, { build: { coldMs, warm: stats(talkBuilds) } });
+    const talk = await measure(
+      'talk',
+      talkDist,
+      talkBuilds,
+      { back: true, settleMs: 800 },
+      { build: { coldMs, warm: stats(talkBuilds) } },
+    );
     // A sample of the long deck: a key press costs the same anywhere in it, and the whole walk would take minutes.
-    const large = await measure(`${options.large} slides`, largeDist, largeBuilds, { back: false, settleMs: 800, maxSteps: LARGE_WALK_STEPS });
-    if (options.baseline) await measure('plain reveal.js', baselineDist, baselineBuilds, { back: false, settleMs: 1200 });
+    const large = await measure(`${options.large} slides`, largeDist, largeBuilds, {
+      back: false,
+      settleMs: 800,
+      maxSteps: LARGE_WALK_STEPS,
+    });
+    if (options.baseline)
+      await measure('plain reveal.js', baselineDist, baselineBuilds, { back: false, settleMs: 1200 });
 
     if (options.pdf) {
       await browser.close();
@@ -166,7 +198,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     const result: BenchResult = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, loadAverage, node: process.version, chromium: executablePath ?? 'playwright' },
+      machine: {
+        cpus: cpus().length,
+        loadAverage,
+        node: process.version,
+        chromium: executablePath ?? 'playwright',
+      },
       options,
       budgets: BUDGETS,
       decks,
@@ -183,12 +220,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 export function checkBudgets(deck: DeckResult): string[] {
   const failures: string[] = [];
   const firstView = deck.load.firstViewBytes.median / KIB;
-  if (firstView > BUDGETS.firstViewKiB) failures.push(`first view ${firstView.toFixed(1)} KiB > ${BUDGETS.firstViewKiB} KiB`);
+  if (firstView > BUDGETS.firstViewKiB)
+    failures.push(`first view ${firstView.toFixed(1)} KiB > ${BUDGETS.firstViewKiB} KiB`);
   const total = deck.bytes.total.raw / KIB;
   if (total > BUDGETS.deckKiB) failures.push(`built deck ${total.toFixed(1)} KiB > ${BUDGETS.deckKiB} KiB`);
   const key = deck.keys?.all.frameMs.median;
   if (key === undefined) failures.push('key press: not measured');
-  else if (key > BUDGETS.keyMedianMs) failures.push(`key press to the frame showing the next slide ${key.toFixed(1)} ms median > ${BUDGETS.keyMedianMs} ms`);
+  else if (key > BUDGETS.keyMedianMs)
+    failures.push(
+      `key press to the frame showing the next slide ${key.toFixed(1)} ms median > ${BUDGETS.keyMedianMs} ms`,
+    );
   return failures;
 }
 
@@ -197,7 +238,11 @@ async function timePdf(dist: string, out: string): Promise<DeckResult['pdf']> {
   const script = join(ROOT, 'src', 'node', 'commands', 'export-pdf.ts');
   if (!existsSync(script)) return { skipped: 'n/a: scripts/export-pdf.ts does not exist yet' };
   const { exportPdf } = (await import(pathToFileURL(script).href)) as {
-    exportPdf(options: { dist: string; kind: 'slides'; out: string }): Promise<{ pages: number; bytes: number }>;
+    exportPdf(options: {
+      dist: string;
+      kind: 'slides';
+      out: string;
+    }): Promise<{ pages: number; bytes: number }>;
   };
   const started = performance.now();
   const { pages, bytes } = await exportPdf({ dist, kind: 'slides', out });
@@ -210,8 +255,12 @@ function repeat(times: number, run: () => number): number[] {
 
 function stats(values: number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+  const median =
+    sorted.length % 2
+      ? sorted[(sorted.length - 1) / 2]!
+      : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
   return { median, p95: at(0.95), min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, n: sorted.length };
 }
 
@@ -231,18 +280,37 @@ function loadStats(loads: LoadSample[]): DeckResult['load'] {
 }
 
 function keyStats(samples: StepSample[], walk: string): DeckResult['keys'] {
-  const of = (list: StepSample[]) => (list.length > 0 ? { frameMs: stats(list.map((s) => s.frameMs)), paintMs: stats(list.map((s) => s.paintMs)) } : null);
+  const of = (list: StepSample[]) =>
+    list.length > 0
+      ? { frameMs: stats(list.map((s) => s.frameMs)), paintMs: stats(list.map((s) => s.paintMs)) }
+      : null;
   const all = of(samples);
-  return all ? { walk, slide: of(samples.filter((s) => s.kind === 'slide')), fragment: of(samples.filter((s) => s.kind === 'fragment')), all } : undefined;
+  return all
+    ? {
+        walk,
+        slide: of(samples.filter((s) => s.kind === 'slide')),
+        fragment: of(samples.filter((s) => s.kind === 'fragment')),
+        all,
+      }
+    : undefined;
 }
 
 /** The results as a Markdown table, one column per deck. */
 export function formatTable(result: BenchResult): string {
   const decks = result.decks;
   const kib = (n: number) => `${(n / KIB).toFixed(1)} KiB`;
-  const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? 'n/a' : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 20 ? 1 : 0)} ms`);
-  const bytesRow = (kind: keyof OutputBytes) => decks.map((d) => `${kib(d.bytes[kind].raw)} / ${kib(d.bytes[kind].gzip)} (${d.bytes[kind].files})`);
-  const keyRow = (pick: (k: NonNullable<DeckResult['keys']>) => { frameMs: Stats; paintMs: Stats } | null, metric: 'frameMs' | 'paintMs') =>
+  const ms = (n: number | undefined) =>
+    n === undefined || Number.isNaN(n)
+      ? 'n/a'
+      : n >= 1000
+        ? `${(n / 1000).toFixed(2)} s`
+        : `${n.toFixed(n < 20 ? 1 : 0)} ms`;
+  const bytesRow = (kind: keyof OutputBytes) =>
+    decks.map((d) => `${kib(d.bytes[kind].raw)} / ${kib(d.bytes[kind].gzip)} (${d.bytes[kind].files})`);
+  const keyRow = (
+    pick: (k: NonNullable<DeckResult['keys']>) => { frameMs: Stats; paintMs: Stats } | null,
+    metric: 'frameMs' | 'paintMs',
+  ) =>
     decks.map((d) => {
       const k = d.keys && pick(d.keys);
       return k ? `${ms(k[metric].median)} / ${ms(k[metric].p95)} (n=${k[metric].n})` : 'n/a';
@@ -252,25 +320,51 @@ export function formatTable(result: BenchResult): string {
   const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : 'n/a');
   const rows: [string, ...string[]][] = [
     ['Slides', ...decks.map((d) => String(d.slides))],
-    [`Build, font cache warm (median of ${result.options.builds})`, ...decks.map((d) => ms(d.build.warm.median))],
+    [
+      `Build, font cache warm (median of ${result.options.builds})`,
+      ...decks.map((d) => ms(d.build.warm.median)),
+    ],
     ['Build, empty font cache (1 run)', ...decks.map((d) => ms(d.build.coldMs))],
     ['JS raw / gzip (files)', ...bytesRow('js')],
     ['CSS raw / gzip (files)', ...bytesRow('css')],
     ['Fonts raw / sent (files)', ...bytesRow('fonts')],
     ['Other raw / gzip (files)', ...bytesRow('other')],
     ['**Whole built deck** raw / gzip (files)', ...bytesRow('total')],
-    [`First contentful paint (median of ${result.options.runs} cold loads)`, ...decks.map((d) => ms(d.load.fcpMs?.median))],
-    [`**Title visible with fonts ready** (median of ${result.options.runs})`, ...decks.map((d) => ms(d.load.titleMs.median))],
-    [`**First view transferred** (median of ${result.options.runs})`, ...decks.map((d) => `${kib(d.load.firstViewBytes.median)} in ${d.load.firstViewRequests.median} requests`)],
-    ['Everything loaded, network quiet', ...decks.map((d) => `${kib(d.load.allBytes.median)} in ${d.load.allRequests.median} requests`)],
+    [
+      `First contentful paint (median of ${result.options.runs} cold loads)`,
+      ...decks.map((d) => ms(d.load.fcpMs?.median)),
+    ],
+    [
+      `**Title visible with fonts ready** (median of ${result.options.runs})`,
+      ...decks.map((d) => ms(d.load.titleMs.median)),
+    ],
+    [
+      `**First view transferred** (median of ${result.options.runs})`,
+      ...decks.map(
+        (d) => `${kib(d.load.firstViewBytes.median)} in ${d.load.firstViewRequests.median} requests`,
+      ),
+    ],
+    [
+      'Everything loaded, network quiet',
+      ...decks.map((d) => `${kib(d.load.allBytes.median)} in ${d.load.allRequests.median} requests`),
+    ],
     ['Key walk', ...decks.map((d) => d.keys?.walk ?? 'n/a')],
     ['**Key → first frame with the next slide or step**, median / p95', ...keyRow((k) => k.all, 'frameMs')],
     ['… slide changes only', ...keyRow((k) => k.slide, 'frameMs')],
     ['… build steps only', ...keyRow((k) => k.fragment, 'frameMs')],
     ['Key → that frame painted, median / p95', ...keyRow((k) => k.all, 'paintMs')],
-    ['PDF export, slides (1 run, Chromium start included)', ...decks.map((d) => (!d.pdf ? 'n/a' : 'skipped' in d.pdf ? d.pdf.skipped : `${ms(d.pdf.ms)} (${d.pdf.pages} pages)`))],
+    [
+      'PDF export, slides (1 run, Chromium start included)',
+      ...decks.map((d) =>
+        !d.pdf ? 'n/a' : 'skipped' in d.pdf ? d.pdf.skipped : `${ms(d.pdf.ms)} (${d.pdf.pages} pages)`,
+      ),
+    ],
   ];
-  const lines = [`| | ${decks.map((d) => d.name).join(' | ')} |`, `|---|${decks.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  const lines = [
+    `| | ${decks.map((d) => d.name).join(' | ')} |`,
+    `|---|${decks.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
   if (baseline) {
     lines.push(
       '',
@@ -290,7 +384,14 @@ export function formatTable(result: BenchResult): string {
 }
 
 function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { runs: 5, builds: 3, large: 200, baseline: true, pdf: true, out: join(ROOT, 'bench', 'results', 'latest.json') };
+  const options: BenchOptions = {
+    runs: 5,
+    builds: 3,
+    large: 200,
+    baseline: true,
+    pdf: true,
+    out: join(ROOT, 'bench', 'results', 'latest.json'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const number = () => {
@@ -304,7 +405,10 @@ function parseArgs(argv: string[]): BenchOptions {
     else if (arg === '--no-baseline') options.baseline = false;
     else if (arg === '--no-pdf') options.pdf = false;
     else if (arg === '--out') options.out = resolve(argv[++i] ?? '');
-    else throw new Error(`unknown option ${arg}\nusage: npm run bench -- [--runs 5] [--builds 3] [--large 200] [--no-baseline] [--no-pdf] [--out file.json]`);
+    else
+      throw new Error(
+        `unknown option ${arg}\nusage: npm run bench -- [--runs 5] [--builds 3] [--large 200] [--no-baseline] [--no-pdf] [--out file.json]`,
+      );
   }
   return options;
 }
@@ -316,7 +420,9 @@ async function main(): Promise<void> {
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(formatTable(result));
-  console.error(`bench: wrote ${relative(process.cwd(), options.out)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.error(
+    `bench: wrote ${relative(process.cwd(), options.out)} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (result.failures.length > 0) {
     console.error(`bench: budget failed:\n  ${result.failures.join('\n  ')}`);
     process.exitCode = 1;

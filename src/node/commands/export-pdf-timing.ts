@@ -62,7 +62,9 @@ async function main(): Promise<void> {
       const dist = join(work, `dist-${i}`);
       buildDeck({ slides: deck.slides, dist });
       const timing = await timeSlidesExport(dist, runs);
-      console.log(`slides PDF, ${deck.name}: ${timing.pages} pages, median ${(timing.median / 1000).toFixed(2)} s (runs: ${timing.runs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s)`);
+      console.log(
+        `slides PDF, ${deck.name}: ${timing.pages} pages, median ${(timing.median / 1000).toFixed(2)} s (runs: ${timing.runs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s)`,
+      );
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

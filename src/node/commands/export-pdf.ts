@@ -61,7 +61,8 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
   checkRange(options.range);
-  if (options.steps && options.kind === 'handout') throw new ExportError('--steps applies to the slides PDF, not the handout');
+  if (options.steps && options.kind === 'handout')
+    throw new ExportError('--steps applies to the slides PDF, not the handout');
   const out = resolve(options.out ?? join(options.dist, 'pdf', `${options.kind}.pdf`));
   const session = options.session ?? (await openExportSession(options.dist, progress));
   let page: Page | undefined;
@@ -76,20 +77,43 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
       .waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS })
       .catch((error: unknown) => {
         const detail = errors.length > 0 ? `; the page reported: ${errors.join('; ')}` : '';
-        throw new ExportError(`the deck's ${options.kind} view never became ready${detail} (${String(error)})`);
+        throw new ExportError(
+          `the deck's ${options.kind} view never became ready${detail} (${String(error)})`,
+        );
       });
-    const problems = await page.evaluate(() => JSON.parse(document.documentElement.dataset.pdfProblems ?? '[]') as { source?: string; message: string }[]);
+    const problems = await page.evaluate(
+      () =>
+        JSON.parse(document.documentElement.dataset.pdfProblems ?? '[]') as {
+          source?: string;
+          message: string;
+        }[],
+    );
     if (problems.length > 0) {
-      throw new ExportError(problems.map((p) => (p.source ? `${p.source}: ${p.message}` : p.message)).join('\n'));
+      throw new ExportError(
+        problems.map((p) => (p.source ? `${p.source}: ${p.message}` : p.message)).join('\n'),
+      );
     }
     const info = await documentInfo(page);
     progress(`${options.kind}: printing`);
-    const pdf = await page.pdf({ tagged: true, outline: true, printBackground: true, preferCSSPageSize: true });
+    const pdf = await page.pdf({
+      tagged: true,
+      outline: true,
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
     const { bytes, pages } = await withDocumentInfo(pdf, info);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, bytes);
-    const result = { kind: options.kind, out, pages, bytes: bytes.length, ms: Math.round(performance.now() - started) };
-    progress(`${options.kind}: wrote ${relative(process.cwd(), out) || out} (${pages} pages, ${Math.round(bytes.length / 1024)} KB) in ${(result.ms / 1000).toFixed(1)} s`);
+    const result = {
+      kind: options.kind,
+      out,
+      pages,
+      bytes: bytes.length,
+      ms: Math.round(performance.now() - started),
+    };
+    progress(
+      `${options.kind}: wrote ${relative(process.cwd(), out) || out} (${pages} pages, ${Math.round(bytes.length / 1024)} KB) in ${(result.ms / 1000).toFixed(1)} s`,
+    );
     return result;
   } finally {
     await page?.close().catch(() => {});
@@ -104,7 +128,9 @@ function checkRange(range: string | undefined): void {
 }
 
 /** Writes the slides PDF and the handout PDF side by side, with one browser. */
-export async function exportBoth(options: Omit<ExportOptions, 'kind' | 'out' | 'session'>): Promise<ExportResult[]> {
+export async function exportBoth(
+  options: Omit<ExportOptions, 'kind' | 'out' | 'session'>,
+): Promise<ExportResult[]> {
   checkRange(options.range);
   const session = await openExportSession(options.dist, options.onProgress ?? (() => {}));
   try {
@@ -118,9 +144,13 @@ export async function exportBoth(options: Omit<ExportOptions, 'kind' | 'out' | '
 }
 
 /** Serves `dist` on 127.0.0.1 and starts Chromium, found the same way as for the tests. */
-export async function openExportSession(dist: string, progress: (message: string) => void = () => {}): Promise<ExportSession> {
+export async function openExportSession(
+  dist: string,
+  progress: (message: string) => void = () => {},
+): Promise<ExportSession> {
   const root = resolve(dist);
-  if (!existsSync(join(root, 'index.html'))) throw new ExportError(`${dist} has no built deck (index.html): run \`npm run build\` first`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new ExportError(`${dist} has no built deck (index.html): run \`npm run build\` first`);
   const server = await serveBuiltDeck(root);
   try {
     progress('starting Chromium');
@@ -188,17 +218,31 @@ async function documentInfo(page: Page): Promise<DocumentInfo> {
   const shown = await page.evaluate(() => ({
     title: document.title,
     lang: document.documentElement.lang,
-    meta: Object.fromEntries([...document.querySelectorAll<HTMLMetaElement>('meta[name]')].map((m) => [m.name, m.content])),
+    meta: Object.fromEntries(
+      [...document.querySelectorAll<HTMLMetaElement>('meta[name]')].map((m) => [m.name, m.content]),
+    ),
   }));
-  const keywords = (shown.meta.keywords ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-  return { title: shown.title, author: shown.meta.author ?? '', subject: shown.meta.description ?? '', keywords, lang: shown.lang || 'zh-CN' };
+  const keywords = (shown.meta.keywords ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  return {
+    title: shown.title,
+    author: shown.meta.author ?? '',
+    subject: shown.meta.description ?? '',
+    keywords,
+    lang: shown.lang || 'zh-CN',
+  };
 }
 
 /**
  * Sets the PDF's document properties and XMP metadata, and opens it with the outline showing.
  * Chromium writes only Title and the language; the outline and tag structure pass through untouched.
  */
-async function withDocumentInfo(pdf: Buffer, info: DocumentInfo): Promise<{ bytes: Uint8Array; pages: number }> {
+async function withDocumentInfo(
+  pdf: Buffer,
+  info: DocumentInfo,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const { PDFDocument, PDFName } = await import('pdf-lib');
   // Infinity: parse and write in one go instead of yielding to the event loop every 50-100 objects.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
@@ -212,9 +256,16 @@ async function withDocumentInfo(pdf: Buffer, info: DocumentInfo): Promise<{ byte
   const { catalog, context } = doc;
   catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   // XMP is UTF-8; a string given to pdf-lib's stream() would be written as Latin-1.
-  const xmp = context.stream(new TextEncoder().encode(xmpPacket(info, doc.getCreationDate() ?? new Date())), { Type: 'Metadata', Subtype: 'XML' });
+  const xmp = context.stream(new TextEncoder().encode(xmpPacket(info, doc.getCreationDate() ?? new Date())), {
+    Type: 'Metadata',
+    Subtype: 'XML',
+  });
   catalog.set(PDFName.of('Metadata'), context.register(xmp));
-  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  const bytes = await doc.save({
+    useObjectStreams: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Infinity,
+  });
   return { bytes, pages: doc.getPageCount() };
 }
 
@@ -243,9 +294,17 @@ function xmpPacket(info: DocumentInfo, created: Date): string {
 export function ensureBuilt(dist: string, progress: (message: string) => void = () => {}): void {
   const index = join(dist, 'index.html');
   const slides = resolve(ROOT, process.env.DECK_SLIDES ?? 'slides');
-  const sources = [slides, join(ROOT, 'src'), join(ROOT, 'assets'), join(ROOT, 'index.html'), join(ROOT, 'vite.config.ts')];
+  const sources = [
+    slides,
+    join(ROOT, 'src'),
+    join(ROOT, 'assets'),
+    join(ROOT, 'index.html'),
+    join(ROOT, 'vite.config.ts'),
+  ];
   if (existsSync(index) && newestChange(sources) <= statSync(index).mtimeMs) return;
-  progress(existsSync(index) ? 'sources changed since the last build: building the deck' : 'building the deck');
+  progress(
+    existsSync(index) ? 'sources changed since the last build: building the deck' : 'building the deck',
+  );
   buildDeck({ slides, dist });
 }
 
@@ -253,13 +312,20 @@ export function ensureBuilt(dist: string, progress: (message: string) => void = 
 export function buildDeck({ slides, dist }: { slides: string; dist: string }): void {
   // vite's package exports do not include its command-line script: find it next to its entry.
   const entry = createRequire(import.meta.url).resolve('vite');
-  const vite = join(entry.slice(0, entry.lastIndexOf(`${sep}node_modules${sep}vite${sep}`)), 'node_modules', 'vite', 'bin', 'vite.js');
+  const vite = join(
+    entry.slice(0, entry.lastIndexOf(`${sep}node_modules${sep}vite${sep}`)),
+    'node_modules',
+    'vite',
+    'bin',
+    'vite.js',
+  );
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], {
     cwd: ROOT,
     env: { ...process.env, DECK_SLIDES: resolve(slides), DECK_DIST: resolve(dist) },
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new ExportError(`the deck did not build:\n${result.stderr || result.stdout}`);
+  if (result.status !== 0)
+    throw new ExportError(`the deck did not build:\n${result.stderr || result.stdout}`);
 }
 
 function newestChange(paths: string[]): number {
@@ -268,7 +334,8 @@ function newestChange(paths: string[]): number {
     if (!existsSync(path)) continue;
     const stat = statSync(path);
     newest = Math.max(newest, stat.mtimeMs);
-    if (stat.isDirectory()) newest = Math.max(newest, newestChange(readdirSync(path).map((name) => join(path, name))));
+    if (stat.isDirectory())
+      newest = Math.max(newest, newestChange(readdirSync(path).map((name) => join(path, name))));
   }
   return newest;
 }
@@ -304,7 +371,8 @@ function parseArgs(argv: string[]): CliOptions {
     } else throw new ExportError(`unknown option ${arg}\n${USAGE}`);
   }
   if (options.kinds.length === 0) options.kinds = options.steps ? ['slides'] : ['slides', 'handout'];
-  if (options.out && options.kinds.length > 1) throw new ExportError('--out names one file: add --slides or --handout');
+  if (options.out && options.kinds.length > 1)
+    throw new ExportError('--out names one file: add --slides or --handout');
   return options;
 }
 
@@ -317,7 +385,12 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const progress = (message: string) => console.error(`export: ${message}`);
   if (options.build) ensureBuilt(options.dist, progress);
-  const common = { dist: options.dist, steps: options.steps, onProgress: progress, ...(options.range ? { range: options.range } : {}) };
+  const common = {
+    dist: options.dist,
+    steps: options.steps,
+    onProgress: progress,
+    ...(options.range ? { range: options.range } : {}),
+  };
   if (options.kinds.length === 2) await exportBoth(common);
   else await exportPdf({ ...common, kind: options.kinds[0]!, ...(options.out ? { out: options.out } : {}) });
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -82,7 +82,10 @@ function mathRuns(html: string): TextRun[] {
 }
 
 function inFormula(ancestors: HtmlElement[]): boolean {
-  return ancestors.some((e) => e.classes.includes('katex')) && !ancestors.some((e) => e.classes.includes('katex-mathml'));
+  return (
+    ancestors.some((e) => e.classes.includes('katex')) &&
+    !ancestors.some((e) => e.classes.includes('katex-mathml'))
+  );
 }
 
 /**
@@ -96,9 +99,12 @@ function usedFaces(runs: TextRun[]): KatexFace[] {
   const picked: KatexFace[] = [];
   for (const want of wanted) {
     const family = faces.filter((f) => f.family === want.family);
-    const styled = family.some((f) => f.style === want.style) ? family.filter((f) => f.style === want.style) : family;
+    const styled = family.some((f) => f.style === want.style)
+      ? family.filter((f) => f.style === want.style)
+      : family;
     const best = styled.reduce<KatexFace | undefined>(
-      (a, f) => (a === undefined || Math.abs(f.weight - want.weight) < Math.abs(a.weight - want.weight) ? f : a),
+      (a, f) =>
+        a === undefined || Math.abs(f.weight - want.weight) < Math.abs(a.weight - want.weight) ? f : a,
       undefined,
     );
     if (best && !picked.some((p) => sameFace(p, best))) picked.push(best);
@@ -124,7 +130,11 @@ function computedFace(ancestors: HtmlElement[], rules: StyleRule[]): KatexFace {
     face.weight ??= own.weight;
     face.style ??= own.style;
   }
-  return { family: face.family ?? DEFAULT_FACE.family, weight: face.weight ?? DEFAULT_FACE.weight, style: face.style ?? DEFAULT_FACE.style };
+  return {
+    family: face.family ?? DEFAULT_FACE.family,
+    weight: face.weight ?? DEFAULT_FACE.weight,
+    style: face.style ?? DEFAULT_FACE.style,
+  };
 }
 
 function matches(selector: ParsedSelector, element: HtmlElement, above: HtmlElement[]): boolean {
@@ -144,20 +154,31 @@ function loadStylesheet(): KatexStylesheet {
     const declarations = parseDeclarations(body!);
     if (selector === '@font-face') {
       const woff2 = WOFF2_SOURCE.exec(declarations.src ?? '')?.[1];
-      if (!woff2 || !declarations['font-family']) throw new Error(`katex.min.css: a @font-face without a woff2 source: ${rule.slice(0, 120)}`);
-      faces.push({ family: familyName(declarations['font-family']), weight: fontWeight(declarations['font-weight']) ?? 400, style: fontStyle(declarations['font-style']) ?? 'normal', woff2 });
+      if (!woff2 || !declarations['font-family'])
+        throw new Error(`katex.min.css: a @font-face without a woff2 source: ${rule.slice(0, 120)}`);
+      faces.push({
+        family: familyName(declarations['font-family']),
+        weight: fontWeight(declarations['font-weight']) ?? 400,
+        style: fontStyle(declarations['font-style']) ?? 'normal',
+        woff2,
+      });
       continue;
     }
     layout.push(rule.trim());
     const styleRule: StyleRule = {
-      selectors: selector.split(',').map(parseSelector).filter((s) => s !== null),
+      selectors: selector
+        .split(',')
+        .map(parseSelector)
+        .filter((s) => s !== null),
       family: declarations['font-family'] && familyName(declarations['font-family']),
       weight: fontWeight(declarations['font-weight']),
       style: fontStyle(declarations['font-style']),
     };
-    if (styleRule.selectors.length > 0 && (styleRule.family || styleRule.weight || styleRule.style)) rules.push(styleRule);
+    if (styleRule.selectors.length > 0 && (styleRule.family || styleRule.weight || styleRule.style))
+      rules.push(styleRule);
   }
-  if (faces.length === 0) throw new Error('katex.min.css: no @font-face rules found; has KaTeX changed its stylesheet?');
+  if (faces.length === 0)
+    throw new Error('katex.min.css: no @font-face rules found; has KaTeX changed its stylesheet?');
   stylesheet = { layout: layout.join(''), faces, rules };
   return stylesheet;
 }
@@ -185,7 +206,10 @@ function parseDeclarations(body: string): Record<string, string> {
 
 /** The first family of a font-family list, unquoted: `"KaTeX_SansSerif"` and `KaTeX_SansSerif` are one family. */
 function familyName(value: string): string {
-  return value.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
+  return value
+    .split(',')[0]!
+    .trim()
+    .replace(/^["']|["']$/g, '');
 }
 
 function fontWeight(value: string | undefined): number | undefined {

@@ -64,7 +64,11 @@ export function fontCharacters(text: string): string {
 /** The text of `html` that renders bold (see BOLD_TAGS); the bold subset is cut to it. */
 export function boldText(html: string): string {
   return textRuns(html)
-    .filter((run) => run.ancestors.some((e) => BOLD_TAGS.has(e.tag) || e.classes.some((c) => BOLD_CLASSES.has(c))) || mathTextIsBold(run))
+    .filter(
+      (run) =>
+        run.ancestors.some((e) => BOLD_TAGS.has(e.tag) || e.classes.some((c) => BOLD_CLASSES.has(c))) ||
+        mathTextIsBold(run),
+    )
     .map((run) => run.text)
     .join('');
 }
@@ -119,7 +123,8 @@ export async function subsetDeckFont(plan: FontPlan, cacheDir: string): Promise<
  */
 export async function missingGlyphs(characters: string, cacheDir?: string): Promise<string[]> {
   const path = sourcePath('regular');
-  const marker = cacheDir && join(cacheDir, `glyphs-ok-${hashOf(CACHE_VERSION, sourceVersion(path), characters)}`);
+  const marker =
+    cacheDir && join(cacheDir, `glyphs-ok-${hashOf(CACHE_VERSION, sourceVersion(path), characters)}`);
   if (marker && existsSync(marker)) return [];
   const { openSync } = await import('fontkit');
   const font = openSync(path);

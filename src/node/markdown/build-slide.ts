@@ -12,7 +12,11 @@ export interface BuiltSlide {
 }
 
 /** Builds the slide at `index` of the deck. */
-export function buildSlide(raw: RawSlide, index: number, resolveImage: (href: string) => string | null): BuiltSlide {
+export function buildSlide(
+  raw: RawSlide,
+  index: number,
+  resolveImage: (href: string) => string | null,
+): BuiltSlide {
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
   let attributes: SlideAttributes = {};
   if (raw.frontMatter) {
@@ -21,14 +25,29 @@ export function buildSlide(raw: RawSlide, index: number, resolveImage: (href: st
     diagnostics.push(...parsed.diagnostics);
   }
   const parts = extractNotes(raw.body);
-  const content = renderMarkdown(parts.content, { file: raw.file, line: raw.bodyLine, resolveImage, build: attributes.build });
+  const content = renderMarkdown(parts.content, {
+    file: raw.file,
+    line: raw.bodyLine,
+    resolveImage,
+    build: attributes.build,
+  });
   diagnostics.push(...content.diagnostics);
   if (parts.content.trim() === '') {
-    diagnostics.push({ severity: 'error', code: 'empty-slide', file: raw.file, line: raw.line, message: 'slide has no content (only front matter or notes)' });
+    diagnostics.push({
+      severity: 'error',
+      code: 'empty-slide',
+      file: raw.file,
+      line: raw.line,
+      message: 'slide has no content (only front matter or notes)',
+    });
   }
   let notesHtml = '';
   if (parts.notesIndex >= 0) {
-    const notes = renderMarkdown(parts.notes, { file: raw.file, line: raw.bodyLine + parts.notesIndex, resolveImage });
+    const notes = renderMarkdown(parts.notes, {
+      file: raw.file,
+      line: raw.bodyLine + parts.notesIndex,
+      resolveImage,
+    });
     notesHtml = notes.html;
     diagnostics.push(...notes.diagnostics);
   }

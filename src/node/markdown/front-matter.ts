@@ -1,6 +1,15 @@
 // Parses and checks a slide's YAML front matter. Every problem becomes a diagnostic with the
 // line it is on; nothing is half-accepted (Slidev's gap): a bad key is reported, not ignored.
-import { parseDocument, isMap, isScalar, type Document, type Pair, type Node as YamlNode, type YAMLError, LineCounter } from 'yaml';
+import {
+  parseDocument,
+  isMap,
+  isScalar,
+  type Document,
+  type Pair,
+  type Node as YamlNode,
+  type YAMLError,
+  LineCounter,
+} from 'yaml';
 import { TRANSITIONS, type Diagnostic, type SlideAttributes } from '../../shared/deck.js';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -12,13 +21,22 @@ const isText: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? null : 
 
 /** One row per allowed key: what it must be. Adding a key is adding a row (and a field in SlideAttributes). */
 const KEY_CHECKS: Record<keyof SlideAttributes, Check> = {
-  id: (v) => (typeof v === 'string' && ID_PATTERN.test(v) ? null : 'must be lowercase ASCII letters, digits and dashes, e.g. `openai-team`'),
-  class: (v) => isText(v) ?? (/^[\w\s-]+$/.test(String(v)) ? null : 'must be CSS class names separated by spaces'),
-  transition: (v) => ((TRANSITIONS as readonly unknown[]).includes(v) ? null : `must be one of ${TRANSITIONS.join(', ')}`),
-  background: (v) => (typeof v === 'string' && CSS_COLOR.test(v.trim()) ? null : 'must be a CSS colour such as #0f1a2e'),
-  timing: (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? null : 'must be a positive number of seconds'),
-  minutes: (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? null : 'must be a positive number of minutes'),
-  'part-minutes': (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? null : 'must be a positive number of minutes'),
+  id: (v) =>
+    typeof v === 'string' && ID_PATTERN.test(v)
+      ? null
+      : 'must be lowercase ASCII letters, digits and dashes, e.g. `openai-team`',
+  class: (v) =>
+    isText(v) ?? (/^[\w\s-]+$/.test(String(v)) ? null : 'must be CSS class names separated by spaces'),
+  transition: (v) =>
+    (TRANSITIONS as readonly unknown[]).includes(v) ? null : `must be one of ${TRANSITIONS.join(', ')}`,
+  background: (v) =>
+    typeof v === 'string' && CSS_COLOR.test(v.trim()) ? null : 'must be a CSS colour such as #0f1a2e',
+  timing: (v) =>
+    typeof v === 'number' && v > 0 && Number.isFinite(v) ? null : 'must be a positive number of seconds',
+  minutes: (v) =>
+    typeof v === 'number' && v > 0 && Number.isFinite(v) ? null : 'must be a positive number of minutes',
+  'part-minutes': (v) =>
+    typeof v === 'number' && v > 0 && Number.isFinite(v) ? null : 'must be a positive number of minutes',
   build: (v) => (v === 'items' ? null : 'the only value is `items`'),
 };
 
@@ -35,7 +53,8 @@ export function parseFrontMatter(text: string, file: string, line: number): Fron
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   // `linePos` is only filled in by prettyErrors (which also rewrites the message): count lines from `pos`.
-  for (const error of doc.errors) report(errorLine(error, doc, text, counter), `bad YAML front matter: ${firstSentence(error.message)}`);
+  for (const error of doc.errors)
+    report(errorLine(error, doc, text, counter), `bad YAML front matter: ${firstSentence(error.message)}`);
   if (doc.errors.length > 0) return { attributes: {}, diagnostics };
   if (doc.contents === null) return { attributes: {}, diagnostics };
   if (!isMap(doc.contents)) {
@@ -51,12 +70,12 @@ export function parseFrontMatter(text: string, file: string, line: number): Fron
       report(at, `unknown front-matter key \`${key}\` (allowed: ${Object.keys(KEY_CHECKS).join(', ')})`);
       continue;
     }
-    const value = isScalar(pair.value) ? pair.value.value : pair.value?.toJSON();
+    const value: unknown = isScalar(pair.value) ? pair.value.value : pair.value?.toJSON();
     const problem = KEY_CHECKS[key as keyof SlideAttributes](value);
     if (problem) report(at, `\`${key}\` ${problem} (got ${JSON.stringify(value) ?? 'nothing'})`);
     else attributes[key] = typeof value === 'string' ? value.trim() : value;
   }
-  return { attributes: attributes as SlideAttributes, diagnostics };
+  return { attributes, diagnostics };
 }
 
 /** 1-based line of a YAML error in `text`, for front matter and deck.yaml alike. */
@@ -67,7 +86,9 @@ export function errorLine(error: YAMLError, doc: Document, text: string, counter
   // point at the line the value opens on, where the fix is.
   if (error.code === 'MISSING_CHAR' || (error.code === 'BAD_INDENT' && error.message.startsWith('Flow'))) {
     const pairs = (isMap(doc.contents) ? doc.contents.items : []) as Pair<YamlNode, YamlNode>[];
-    const open = pairs.find((pair) => pair.value?.range && pair.value.range[0] < at && at <= pair.value.range[2]);
+    const open = pairs.find(
+      (pair) => pair.value?.range && pair.value.range[0] < at && at <= pair.value.range[2],
+    );
     if (open) return counter.linePos(open.value!.range![0]).line;
   }
   return counter.linePos(Math.min(at, text.trimEnd().length)).line;

@@ -22,7 +22,12 @@ export class LineContext {
   feed(line: string, index: number): boolean {
     if (this.fence) {
       const close = line.match(FENCE_OPEN);
-      if (close && close[1]![0] === this.fence.marker[0] && close[1]!.length >= this.fence.marker.length && line.trim() === close[1]) {
+      if (
+        close &&
+        close[1]![0] === this.fence.marker[0] &&
+        close[1]!.length >= this.fence.marker.length &&
+        line.trim() === close[1]
+      ) {
         this.fence = null;
       }
       return false;

@@ -40,7 +40,13 @@ export function loadDeck(slidesDir: string, root: string): LoadedDeck {
     .sort()
     .map((f) => join(slidesDir, f));
   if (markdownFiles.length === 0) {
-    diagnostics.push({ severity: 'error', code: 'no-slides', file: name(slidesDir), line: 1, message: 'no .md files in the slides folder' });
+    diagnostics.push({
+      severity: 'error',
+      code: 'no-slides',
+      file: name(slidesDir),
+      line: 1,
+      message: 'no .md files in the slides folder',
+    });
   }
   const slides: Slide[] = [];
   const problems = new Map<Slide, Diagnostic[]>();
@@ -89,7 +95,10 @@ function checkUniqueIds(slides: Slide[]): { slide: Slide; diagnostic: Diagnostic
     if (first) {
       slide.broken = true;
       const message = `slide id \`${slide.id}\` is already used by the slide at ${first.source.file}:${first.source.line}`;
-      found.push({ slide, diagnostic: { severity: 'error', code: 'duplicate-id', ...slide.source, message } });
+      found.push({
+        slide,
+        diagnostic: { severity: 'error', code: 'duplicate-id', ...slide.source, message },
+      });
     } else seen.set(slide.id, slide);
   }
   return found;
@@ -97,6 +106,8 @@ function checkUniqueIds(slides: Slide[]): { slide: Slide; diagnostic: Diagnostic
 
 /** What a broken slide shows in the dev server instead of going blank. */
 function problemPanel(diagnostics: Diagnostic[]): string {
-  const items = diagnostics.map((d) => `<li><code>${escapeHtml(d.file)}:${d.line}</code> ${escapeHtml(d.message)}</li>`).join('');
+  const items = diagnostics
+    .map((d) => `<li><code>${escapeHtml(d.file)}:${d.line}</code> ${escapeHtml(d.message)}</li>`)
+    .join('');
   return `<div class="deck-error deck-problems" role="alert"><strong>This slide has problems</strong><ul>${items}</ul></div>`;
 }

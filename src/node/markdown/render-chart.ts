@@ -26,7 +26,15 @@ const LABEL_WIDTH = 400;
 const BAR_LEFT = LABEL_WIDTH + 20;
 const BAR_MAX = 440;
 const WIDTH = 1100;
-const TICK_NAMES: Record<number, string> = { 0: '1', 2: '100', 4: '1万', 6: '100万', 8: '1亿', 10: '100亿', 12: '1万亿' };
+const TICK_NAMES: Record<number, string> = {
+  0: '1',
+  2: '100',
+  4: '1万',
+  6: '100万',
+  8: '1亿',
+  10: '100亿',
+  12: '1万亿',
+};
 
 /** Parses and renders a chart block; a bad spec gives an error message instead of a chart. */
 export function renderChart(source: string): ChartResult {
@@ -35,7 +43,10 @@ export function renderChart(source: string): ChartResult {
     spec = checkSpec(parse(source));
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return { html: `<div class="deck-error" role="alert">chart: ${escapeHtml(message)}</div>`, error: message };
+    return {
+      html: `<div class="deck-error" role="alert">chart: ${escapeHtml(message)}</div>`,
+      error: message,
+    };
   }
   return { html: chartSvg(spec), error: null };
 }
@@ -44,11 +55,14 @@ function checkSpec(data: unknown): ChartSpec {
   const spec = data as Partial<ChartSpec> | null;
   if (!spec || typeof spec !== 'object') throw new Error('a chart needs `title` and `bars`');
   if (typeof spec.title !== 'string') throw new Error('`title` must be text');
-  if (!Array.isArray(spec.bars) || spec.bars.length === 0) throw new Error('`bars` must be a list of { label, value, text }');
+  if (!Array.isArray(spec.bars) || spec.bars.length === 0)
+    throw new Error('`bars` must be a list of { label, value, text }');
   spec.bars.forEach((bar, i) => {
-    if (typeof bar?.label !== 'string' || typeof bar.text !== 'string') throw new Error(`bar ${i + 1}: \`label\` and \`text\` must be text`);
+    if (typeof bar?.label !== 'string' || typeof bar.text !== 'string')
+      throw new Error(`bar ${i + 1}: \`label\` and \`text\` must be text`);
     // `.inf` is a YAML number too, and would never finish the axis ticks.
-    if (typeof bar.value !== 'number' || !Number.isFinite(bar.value) || bar.value < 1) throw new Error(`bar ${i + 1}: \`value\` must be a number of at least 1`);
+    if (typeof bar.value !== 'number' || !Number.isFinite(bar.value) || bar.value < 1)
+      throw new Error(`bar ${i + 1}: \`value\` must be a number of at least 1`);
   });
   return spec as ChartSpec;
 }

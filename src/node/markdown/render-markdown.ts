@@ -18,7 +18,8 @@ const MATH_BLOCK = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/;
 /** `$x$`, or `$$x$$` inside a paragraph (typeset in display style, but inline). */
 const MATH_INLINE = /^\$\$(?!\s)([^$]+?)\$\$|^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/;
 /** HTML a talk never needs and that could run code or restyle the page (`<svg/onload=` counts: `/` and quotes separate attributes too). */
-const UNSAFE_HTML = /<\s*\/?\s*(script|iframe|frame|object|embed|style|link|meta|base|form)\b|[\s/"']on[a-z]+\s*=|[\s/"']style\s*=/i;
+const UNSAFE_HTML =
+  /<\s*\/?\s*(script|iframe|frame|object|embed|style|link|meta|base|form)\b|[\s/"']on[a-z]+\s*=|[\s/"']style\s*=/i;
 /** Browsers drop tabs and newlines from URLs, so `java&#9;script:` still runs: test with them removed. */
 const SCRIPT_URL = /(java|vb)script:/i;
 const CHARACTER_REFERENCE = /&#(?:x([0-9a-f]+)|(\d+));?|&(colon|tab|newline);/gi;
@@ -53,7 +54,11 @@ function markEnglish(text: string): string {
   return html + escapeHtml(text.slice(last));
 }
 
-function mathExtension(name: MathToken['type'], pattern: RegExp, display: boolean): TokenizerAndRendererExtension {
+function mathExtension(
+  name: MathToken['type'],
+  pattern: RegExp,
+  display: boolean,
+): TokenizerAndRendererExtension {
   return {
     name,
     level: display ? 'block' : 'inline',
@@ -66,7 +71,10 @@ function mathExtension(name: MathToken['type'], pattern: RegExp, display: boolea
       const match = src.match(pattern);
       if (!match) return undefined;
       const tex = (match[1] ?? match[2])!.trim();
-      const { html, error } = renderMath(!display && match[1] !== undefined ? `\\displaystyle ${tex}` : tex, display);
+      const { html, error } = renderMath(
+        !display && match[1] !== undefined ? `\\displaystyle ${tex}` : tex,
+        display,
+      );
       return { type: name, raw: match[0], tex, html, error } satisfies MathToken;
     },
     renderer: (token) => (token as MathToken).html + (display ? '\n' : ''),
@@ -136,16 +144,19 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
 
   const tokens = markdown.lexer(content);
   if (context.build === 'items') {
-    for (const token of tokens) if (token.type === 'list') (token as Tokens.List & { build?: boolean }).build = true;
+    for (const token of tokens)
+      if (token.type === 'list') (token as Tokens.List & { build?: boolean }).build = true;
   }
   let title = '';
   let level = 0;
-  markdown.walkTokens(tokens, (token: Token) => {
+  // marked types tokens as a union with an index signature; name each kind's shape below.
+  void markdown.walkTokens(tokens, (token: Token) => {
     switch (token.type) {
       case 'heading':
         if (!title) {
-          title = plainText(markdown.parseInline(token.text) as string);
-          level = token.depth;
+          const heading = token as Tokens.Heading;
+          title = plainText(markdown.parseInline(heading.text) as string);
+          level = heading.depth;
         }
         break;
       case 'mathBlock':
@@ -154,15 +165,18 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
         if (math.error) report('math', math, `invalid TeX in ${oneLine(math.raw)}: ${math.error}`);
         break;
       }
-      case 'code':
-        if (token.lang === 'chart') {
-          const chart = renderChart(token.text);
+      case 'code': {
+        const code = token as Tokens.Code;
+        if (code.lang === 'chart') {
+          const chart = renderChart(code.text);
           (token as Tokens.Code & { chartHtml?: string }).chartHtml = chart.html;
           if (chart.error) report('chart', token, `bad chart: ${chart.error}`);
         }
         break;
+      }
       case 'image': {
-        const href = token.href;
+        const image = token as Tokens.Image;
+        const href = image.href;
         const url = context.resolveImage(href);
         if (url === null) {
           report('image', token, `image not found: ${href}`);
@@ -171,19 +185,26 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
           Object.assign(token, { type: 'html', block: false, text: notice, tokens: undefined });
           break;
         }
-        token.href = url;
-        if (!token.text.trim()) report('image-alt', token, `image ${href} has no alt text (screen readers need it)`);
+        image.href = url;
+        if (!image.text.trim())
+          report('image-alt', token, `image ${href} has no alt text (screen readers need it)`);
         break;
       }
-      case 'link':
-        if (!SAFE_LINK.test(token.href)) {
-          report('link', token, `link target not allowed: ${token.href} (use http:, https:, mailto: or #id)`);
-          token.href = '#';
+      case 'link': {
+        const link = token as Tokens.Link;
+        if (!SAFE_LINK.test(link.href)) {
+          report('link', token, `link target not allowed: ${link.href} (use http:, https:, mailto: or #id)`);
+          link.href = '#';
         }
         break;
+      }
       case 'html':
         if (isUnsafeHtml(token.raw)) {
-          report('unsafe-html', token, `HTML not allowed in a slide (scripts, event handlers, styles): ${oneLine(token.raw).slice(0, 60)}`);
+          report(
+            'unsafe-html',
+            token,
+            `HTML not allowed in a slide (scripts, event handlers, styles): ${oneLine(token.raw).slice(0, 60)}`,
+          );
           token.text = '';
           (token as Tokens.HTML).raw = '';
         }
@@ -202,7 +223,8 @@ function oneLine(raw: string): string {
 /** Whether raw HTML could run code, read as a browser reads it: character references decoded. */
 function isUnsafeHtml(raw: string): boolean {
   const decoded = raw.replace(CHARACTER_REFERENCE, (_, hex?: string, decimal?: string, name?: string) => {
-    if (name) return ({ colon: ':', tab: '\t', newline: '\n' } as Record<string, string>)[name.toLowerCase()]!;
+    if (name)
+      return ({ colon: ':', tab: '\t', newline: '\n' } as Record<string, string>)[name.toLowerCase()]!;
     const code = hex ? parseInt(hex, 16) : Number(decimal);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
   });
@@ -215,7 +237,10 @@ export function plainText(html: string): string {
     .replace(/<math[\s\S]*?<\/math>/g, '')
     .replace(/<[^>]+>/g, '')
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-    .replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '')
+    .replace(
+      /&(amp|lt|gt|quot);/g,
+      (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '',
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -22,10 +22,14 @@ export function renderMath(tex: string, display: boolean): MathResult {
       strict: 'ignore',
       output: 'htmlAndMathml',
     });
-    if (refused.length > 0) throw new Error(`${[...new Set(refused)].join(', ')} is not allowed in slides (links and HTML from TeX are off)`);
+    if (refused.length > 0)
+      throw new Error(
+        `${[...new Set(refused)].join(', ')} is not allowed in slides (links and HTML from TeX are off)`,
+      );
     return { html, error: null };
   } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
+    const message =
+      error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error);
     const tag = display ? 'div' : 'span';
     return {
       html: `<${tag} class="deck-error math-error" role="alert">TeX error: ${escapeHtml(message)}<code>${escapeHtml(tex)}</code></${tag}>`,

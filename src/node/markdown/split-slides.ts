@@ -27,7 +27,10 @@ export interface SplitResult {
 
 /** Splits a Markdown file on `---` lines outside code fences and HTML comments. */
 export function splitSlides(text: string, file: string): SplitResult {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   // A fence or comment never closed would swallow every slide after it: split again reading its
   // opening line as plain text, so only its own slide is broken.
   const unclosed: OpenBlock[] = [];
@@ -55,7 +58,11 @@ export function splitSlides(text: string, file: string): SplitResult {
 }
 
 /** One pass over the lines; `open` is the fence or comment left open at the end of the file. */
-function splitLines(lines: string[], file: string, plainLines: ReadonlySet<number>): SplitResult & { open: OpenBlock | null } {
+function splitLines(
+  lines: string[],
+  file: string,
+  plainLines: ReadonlySet<number>,
+): SplitResult & { open: OpenBlock | null } {
   const slides: RawSlide[] = [];
   const diagnostics: Diagnostic[] = [];
   let context = new LineContext(plainLines);
@@ -72,7 +79,13 @@ function splitLines(lines: string[], file: string, plainLines: ReadonlySet<numbe
     const leading = slides.length === 0 && current.line === 1 && !SEPARATOR.test(lines[0] ?? '');
     if (!empty) slides.push(current);
     else if (!atEnd && !leading) {
-      diagnostics.push({ severity: 'error', code: 'empty-slide', file, line: current.line, message: 'empty slide: nothing between two --- separators (remove one of them)' });
+      diagnostics.push({
+        severity: 'error',
+        code: 'empty-slide',
+        file,
+        line: current.line,
+        message: 'empty slide: nothing between two --- separators (remove one of them)',
+      });
     }
     bodyLines = [];
     context = new LineContext(plainLines);

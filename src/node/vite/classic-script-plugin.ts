@@ -9,10 +9,15 @@ export function classicScriptPlugin(): Plugin {
   return {
     name: 'deck:classic-script',
     apply: 'build',
-    config: () => ({ build: { modulePreload: false, cssCodeSplit: false, rolldownOptions: { output: { format: 'iife' } } } }),
+    config: () => ({
+      build: { modulePreload: false, cssCodeSplit: false, rolldownOptions: { output: { format: 'iife' } } },
+    }),
     transformIndexHtml: {
       order: 'post',
-      handler: (html) => html.replace(/<script type="module" crossorigin/g, '<script defer').replace(/ crossorigin(?=[ >])/g, ''),
+      handler: (html) =>
+        html
+          .replace(/<script type="module" crossorigin/g, '<script defer')
+          .replace(/ crossorigin(?=[ >])/g, ''),
     },
   };
 }

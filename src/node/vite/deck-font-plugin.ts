@@ -64,11 +64,19 @@ export function deckFontPlugin(state: DeckState): Plugin {
         if (!config || config.command !== 'build') return;
         const hrefs = fonts
           .filter((font) => font.part === 'first')
-          .map((font) => Object.values(bundle).find((file) => file.type === 'asset' && file.names.includes(basename(font.path))))
+          .map((font) =>
+            Object.values(bundle).find(
+              (file) => file.type === 'asset' && file.names.includes(basename(font.path)),
+            ),
+          )
           .filter((asset) => asset !== undefined)
           .map((asset) => publicHref(config!, asset.fileName));
         if (hrefs.length === 0) return;
-        const reference = this.emitFile({ type: 'asset', name: 'deck-font-preload.js', source: preloadScriptSource(hrefs) });
+        const reference = this.emitFile({
+          type: 'asset',
+          name: 'deck-font-preload.js',
+          source: preloadScriptSource(hrefs),
+        });
         preloadScript = this.getFileName(reference);
       },
     },
@@ -76,7 +84,9 @@ export function deckFontPlugin(state: DeckState): Plugin {
       order: 'post',
       handler() {
         if (!preloadScript || !config) return undefined;
-        return [{ tag: 'script', attrs: { async: true, src: publicHref(config, preloadScript) }, injectTo: 'head' }];
+        return [
+          { tag: 'script', attrs: { async: true, src: publicHref(config, preloadScript) }, injectTo: 'head' },
+        ];
       },
     },
   };
@@ -120,7 +130,11 @@ function fontPlan(deck: Deck, characters: string): FontPlan {
   // The interface's strings and the deck's metadata too: the presenter console, overlays and
   // handout set some of them bold, and they are a few dozen characters.
   const meta = [deck.meta.title, deck.meta.author, deck.meta.venue ?? ''];
-  const bold = [...Object.values(UI_STRINGS), ...meta, ...deck.slides.flatMap((s) => [boldText(s.html), boldText(s.notesHtml), s.title])].join('');
+  const bold = [
+    ...Object.values(UI_STRINGS),
+    ...meta,
+    ...deck.slides.flatMap((s) => [boldText(s.html), boldText(s.notesHtml), s.title]),
+  ].join('');
   const allBold = fontCharacters(bold);
   const firstBold = fontCharacters(opening.map((s) => boldText(s.html)).join(''));
   return {
@@ -148,7 +162,7 @@ function ariaLabels(html: string): string {
 /** Where a character first appears in the slide files, for the missing-glyph message. */
 function locate(char: string, files: string[], root: string): Diagnostic {
   for (const file of files) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
@@ -157,8 +171,20 @@ function locate(char: string, files: string[], root: string): Diagnostic {
     const at = text.indexOf(char);
     if (at >= 0) {
       const line = text.slice(0, at).split('\n').length;
-      return { severity: 'error', code: 'glyph', file: projectPath(root, file), line, message: `no glyph for ${JSON.stringify(char)} (U+${char.codePointAt(0)!.toString(16).toUpperCase()})` };
+      return {
+        severity: 'error',
+        code: 'glyph',
+        file: projectPath(root, file),
+        line,
+        message: `no glyph for ${JSON.stringify(char)} (U+${char.codePointAt(0)!.toString(16).toUpperCase()})`,
+      };
     }
   }
-  return { severity: 'error', code: 'glyph', file: 'src/shared/ui-strings.ts', line: 1, message: `no glyph for ${JSON.stringify(char)}` };
+  return {
+    severity: 'error',
+    code: 'glyph',
+    file: 'src/shared/ui-strings.ts',
+    line: 1,
+    message: `no glyph for ${JSON.stringify(char)}`,
+  };
 }

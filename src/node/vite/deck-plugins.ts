@@ -25,7 +25,13 @@ export interface DeckPluginOptions {
 /** The deck plugins, in the order they run. */
 export function deckPlugins(options: DeckPluginOptions = {}): Plugin[] {
   const state = new DeckState(options.slides ?? 'slides');
-  return [deckModulePlugin(state), deckFontPlugin(state), deckMathCssPlugin(state), classicScriptPlugin(), contentSecurityPolicyPlugin()];
+  return [
+    deckModulePlugin(state),
+    deckFontPlugin(state),
+    deckMathCssPlugin(state),
+    classicScriptPlugin(),
+    contentSecurityPolicyPlugin(),
+  ];
 }
 
 function deckModulePlugin(state: DeckState): Plugin {
@@ -51,7 +57,8 @@ function deckModulePlugin(state: DeckState): Plugin {
       for (const file of files) this.addWatchFile(file);
       const errors = deck.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {
-        if (command === 'build') this.error(`the slides have ${errors.length} problem(s):\n${formatDiagnostics(errors)}`);
+        if (command === 'build')
+          this.error(`the slides have ${errors.length} problem(s):\n${formatDiagnostics(errors)}`);
         server?.config.logger.error(formatDiagnostics(errors), { timestamp: true });
       }
       return deckModuleCode(deck, images, state.root);
@@ -69,14 +76,19 @@ function deckModulePlugin(state: DeckState): Plugin {
       const { meta } = state.get().deck;
       return html
         .replace(/<html lang="[^"]*"/, `<html lang="${meta.lang}"`)
-        .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(meta.title)} · ${escapeText(meta.author)}</title>`);
+        .replace(
+          /<title>[^<]*<\/title>/,
+          `<title>${escapeText(meta.title)} · ${escapeText(meta.author)}</title>`,
+        );
     },
   };
 }
 
 /** JS for `virtual:deck`: the deck as JSON, with image placeholders swapped for Vite's asset URLs. */
 function deckModuleCode(deck: Deck, images: string[], root: string): string {
-  const imports = images.map((path, i) => `import image${i} from ${JSON.stringify('/' + projectPath(root, path))};`);
+  const imports = images.map(
+    (path, i) => `import image${i} from ${JSON.stringify('/' + projectPath(root, path))};`,
+  );
   const urls = `[${images.map((_, i) => `image${i}`).join(', ')}]`;
   return [
     ...imports,
@@ -97,7 +109,10 @@ function deckMathCssPlugin(state: DeckState): Plugin {
     },
     load(id) {
       if (id !== resolved(MATH_ID)) return undefined;
-      return mathCss(state.get().deck.slides.map((slide) => slide.html), state.root);
+      return mathCss(
+        state.get().deck.slides.map((slide) => slide.html),
+        state.root,
+      );
     },
   };
 }

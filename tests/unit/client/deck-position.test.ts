@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { clampPosition, fitsDeck, fragmentSteps, nextPosition, previousPosition, upcoming } from '../../../src/client/sync/deck-position.js';
+import {
+  clampPosition,
+  fitsDeck,
+  fragmentSteps,
+  nextPosition,
+  previousPosition,
+  upcoming,
+} from '../../../src/client/sync/deck-position.js';
 
 // Slide 0: no steps; slide 1: three build steps; slide 2: none.
 const STEPS = [0, 3, 0];

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { PACING_TOLERANCE, pacingAt, planFromDeck, planFromSeconds } from '../../../src/client/presenter/pacing.js';
+import {
+  PACING_TOLERANCE,
+  pacingAt,
+  planFromDeck,
+  planFromSeconds,
+} from '../../../src/client/presenter/pacing.js';
 
 const slide = (timing?: number) => ({ attributes: timing === undefined ? {} : { timing } });
 
@@ -16,7 +21,11 @@ describe('planFromDeck', () => {
   });
 
   test('spreads the duration evenly when no slide has a timing', () => {
-    expect(planFromDeck([slide(), slide(), slide(), slide()], 2)).toEqual({ seconds: [30, 30, 30, 30], total: 120, source: 'duration' });
+    expect(planFromDeck([slide(), slide(), slide(), slide()], 2)).toEqual({
+      seconds: [30, 30, 30, 30],
+      total: 120,
+      source: 'duration',
+    });
   });
 
   test('falls back to two minutes a slide without duration or timings', () => {
@@ -24,7 +33,9 @@ describe('planFromDeck', () => {
   });
 
   test('takes a slide’s `minutes` as its plan', () => {
-    expect(planFromDeck([{ attributes: { minutes: 2 } }, slide(30)], 10).seconds.slice(0, 2)).toEqual([120, 30]);
+    expect(planFromDeck([{ attributes: { minutes: 2 } }, slide(30)], 10).seconds.slice(0, 2)).toEqual([
+      120, 30,
+    ]);
   });
 
   test('a part’s `part-minutes` is shared by its untimed slides, up to the next part', () => {
@@ -55,7 +66,14 @@ describe('pacingAt', () => {
   const plan = planFromSeconds([60, 120, 60]);
 
   test('is on track inside the current slide’s planned window', () => {
-    expect(pacingAt(plan, 1, 100)).toMatchObject({ status: 'on-track', delta: 0, slideStart: 60, slideEnd: 180, slidePlanned: 120, remaining: 140 });
+    expect(pacingAt(plan, 1, 100)).toMatchObject({
+      status: 'on-track',
+      delta: 0,
+      slideStart: 60,
+      slideEnd: 180,
+      slidePlanned: 120,
+      remaining: 140,
+    });
   });
 
   test('is behind once the planned end of the current slide has passed', () => {
@@ -78,6 +96,10 @@ describe('pacingAt', () => {
 
 describe('planFromSeconds', () => {
   test('ignores negative and non-numbers', () => {
-    expect(planFromSeconds([10, -5, Number.NaN, 20])).toEqual({ seconds: [10, 0, 0, 20], total: 30, source: 'rehearsal' });
+    expect(planFromSeconds([10, -5, Number.NaN, 20])).toEqual({
+      seconds: [10, 0, 0, 20],
+      total: 30,
+      source: 'rehearsal',
+    });
   });
 });

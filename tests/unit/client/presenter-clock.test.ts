@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { elapsedMs, formatDuration, parseClock, pauseClock, resetClock, resumeClock, startClock } from '../../../src/client/presenter/presenter-clock.js';
+import {
+  elapsedMs,
+  formatDuration,
+  parseClock,
+  pauseClock,
+  resetClock,
+  resumeClock,
+  startClock,
+} from '../../../src/client/presenter/presenter-clock.js';
 
 describe('talk clock', () => {
   test('runs, pauses for questions, resumes where it stopped', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { parseCsv, parseRecording, planSecondsFromReport, recordMove, recordedSeconds, rehearsalReport, reportToCsv, startRecording } from '../../../src/client/presenter/rehearsal.js';
+import {
+  parseCsv,
+  parseRecording,
+  planSecondsFromReport,
+  recordMove,
+  recordedSeconds,
+  rehearsalReport,
+  reportToCsv,
+  startRecording,
+} from '../../../src/client/presenter/rehearsal.js';
 
 const SLIDES = [
   { id: 'title', title: '大模型发展机会与挑战' },
@@ -30,7 +39,12 @@ describe('recording', () => {
 });
 
 describe('report', () => {
-  const report = rehearsalReport('大模型发展机会与挑战', SLIDES, [70.4, 45.6, 12], new Date('2026-05-01T10:00:00Z'));
+  const report = rehearsalReport(
+    '大模型发展机会与挑战',
+    SLIDES,
+    [70.4, 45.6, 12],
+    new Date('2026-05-01T10:00:00Z'),
+  );
 
   test('lists every slide with whole seconds and the total', () => {
     expect(report).toEqual({

@@ -1,10 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { audienceUrl, presenterUrl } from '../../../src/client/audience/presenter-launch.js';
-import { AUDIENCE_SHORTCUTS, CONSOLE_SHORTCUTS, consoleAction, type ConsoleAction } from '../../../src/client/ui/shortcuts.js';
+import {
+  AUDIENCE_SHORTCUTS,
+  CONSOLE_SHORTCUTS,
+  consoleAction,
+  type ConsoleAction,
+} from '../../../src/client/ui/shortcuts.js';
 import { UI_STRINGS } from '../../../src/shared/ui-strings.js';
 
-const press = (key: string, mods: Partial<Record<'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}) =>
-  consoleAction({ key, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const press = (
+  key: string,
+  mods: Partial<Record<'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {},
+) => consoleAction({ key, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
 
 describe('console keys', () => {
   test.each<[string, ConsoleAction | null, object?]>([
@@ -35,7 +42,21 @@ describe('console keys', () => {
   test('every console action has a key in the table', () => {
     const actions = new Set(CONSOLE_SHORTCUTS.flatMap((s) => Object.values(s.on ?? {})));
     expect([...actions].sort()).toEqual(
-      ['backToAudience', 'blackout', 'escape', 'first', 'freeze', 'last', 'next', 'notesLarger', 'notesSmaller', 'overview', 'previous', 'resetTimer', 'timer'].sort(),
+      [
+        'backToAudience',
+        'blackout',
+        'escape',
+        'first',
+        'freeze',
+        'last',
+        'next',
+        'notesLarger',
+        'notesSmaller',
+        'overview',
+        'previous',
+        'resetTimer',
+        'timer',
+      ].sort(),
     );
   });
 
@@ -44,7 +65,11 @@ describe('console keys', () => {
     for (const row of [...AUDIENCE_SHORTCUTS, ...CONSOLE_SHORTCUTS]) {
       expect(strings.has(row.zh), row.zh).toBe(true);
       expect(row.en).toMatch(/^[\x20-\x7e]+$/);
-      for (const key of row.keys) expect([...key].every((c) => c <= '\x7e' || [...Object.values(UI_STRINGS)].join('').includes(c)), key).toBe(true);
+      for (const key of row.keys)
+        expect(
+          [...key].every((c) => c <= '\x7e' || [...Object.values(UI_STRINGS)].join('').includes(c)),
+          key,
+        ).toBe(true);
     }
   });
 });

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { openSyncChannel, parseMessage, wireMessage, type DeckMessage, type SyncChannel } from '../../../src/client/sync/sync-channel.js';
+import {
+  openSyncChannel,
+  parseMessage,
+  wireMessage,
+  type DeckMessage,
+  type SyncChannel,
+} from '../../../src/client/sync/sync-channel.js';
 
 const DECK = '大模型发展机会与挑战';
 const STATE = { h: 3, f: 1, overview: false, paused: true };
@@ -9,13 +15,27 @@ describe('parseMessage', () => {
   test('accepts what the channel sends', () => {
     const hello = wireMessage({ type: 'hello' }, 'window-a', 'audience', DECK);
     expect(parseMessage(hello, DECK)).toEqual({ type: 'hello', from: 'window-a', role: 'audience' });
-    const state = wireMessage({ type: 'state', state: STATE, stamp: STAMP, to: 'window-b' }, 'window-a', 'presenter', DECK);
-    expect(parseMessage(state, DECK)).toEqual({ type: 'state', from: 'window-a', role: 'presenter', state: STATE, stamp: STAMP, to: 'window-b' });
+    const state = wireMessage(
+      { type: 'state', state: STATE, stamp: STAMP, to: 'window-b' },
+      'window-a',
+      'presenter',
+      DECK,
+    );
+    expect(parseMessage(state, DECK)).toEqual({
+      type: 'state',
+      from: 'window-a',
+      role: 'presenter',
+      state: STATE,
+      stamp: STAMP,
+      to: 'window-b',
+    });
   });
 
   test('drops messages of another deck or another application', () => {
     expect(parseMessage(wireMessage({ type: 'hello' }, 'a', 'audience', 'other talk'), DECK)).toBeNull();
-    expect(parseMessage({ ...wireMessage({ type: 'hello' }, 'a', 'audience', DECK), app: 'reveal' }, DECK)).toBeNull();
+    expect(
+      parseMessage({ ...wireMessage({ type: 'hello' }, 'a', 'audience', DECK), app: 'reveal' }, DECK),
+    ).toBeNull();
     expect(parseMessage({ ...wireMessage({ type: 'hello' }, 'a', 'audience', DECK), v: 2 }, DECK)).toBeNull();
     // reveal.js's own postMessage format
     expect(parseMessage(JSON.stringify({ namespace: 'reveal', eventName: 'slidechanged' }), DECK)).toBeNull();
@@ -55,7 +75,9 @@ describe('openSyncChannel (BroadcastChannel)', () => {
     expect(audience.transport).toBe('broadcast');
     const raw = new BroadcastChannel(`deck-sync:${DECK}`);
     raw.postMessage({ junk: true });
-    raw.postMessage(wireMessage({ type: 'state', state: { ...STATE, h: -5 }, stamp: STAMP }, 'evil', 'presenter', DECK));
+    raw.postMessage(
+      wireMessage({ type: 'state', state: { ...STATE, h: -5 }, stamp: STAMP }, 'evil', 'presenter', DECK),
+    );
     raw.close();
     presenter.send({ type: 'state', state: STATE, stamp: STAMP });
     await expect.poll(() => received.length).toBe(1);

@@ -97,7 +97,13 @@ describe('buildSlide', () => {
   ])('a slide with %s is reported as empty at its first line', (_, lines) => {
     const [built] = build(lines);
     expect(built!.diagnostics).toEqual([
-      { severity: 'error', code: 'empty-slide', file: FILE, line: 1, message: 'slide has no content (only front matter or notes)' },
+      {
+        severity: 'error',
+        code: 'empty-slide',
+        file: FILE,
+        line: 1,
+        message: 'slide has no content (only front matter or notes)',
+      },
     ]);
     expect(built!.slide.broken).toBe(true);
   });

@@ -6,14 +6,32 @@ const parse = (lines: string[]) => parseDeckMeta(lines.join('\n'), FILE);
 
 describe('parseDeckMeta', () => {
   test('reads every field with its type, ignoring comments', () => {
-    expect(parse(['title: 大模型发展机会与挑战', 'author: 张宏江', 'venue: 智源研究院（BAAI）', 'lang: zh-CN', 'duration: 30        # minutes', ''])).toEqual({
-      meta: { title: '大模型发展机会与挑战', author: '张宏江', venue: '智源研究院（BAAI）', lang: 'zh-CN', duration: 30 },
+    expect(
+      parse([
+        'title: 大模型发展机会与挑战',
+        'author: 张宏江',
+        'venue: 智源研究院（BAAI）',
+        'lang: zh-CN',
+        'duration: 30        # minutes',
+        '',
+      ]),
+    ).toEqual({
+      meta: {
+        title: '大模型发展机会与挑战',
+        author: '张宏江',
+        venue: '智源研究院（BAAI）',
+        lang: 'zh-CN',
+        duration: 30,
+      },
       diagnostics: [],
     });
   });
 
   test('lang defaults to zh-CN; venue and duration may be left out', () => {
-    expect(parse(['title: 讲稿', 'author: 讲者'])).toEqual({ meta: { title: '讲稿', author: '讲者', lang: 'zh-CN' }, diagnostics: [] });
+    expect(parse(['title: 讲稿', 'author: 讲者'])).toEqual({
+      meta: { title: '讲稿', author: '讲者', lang: 'zh-CN' },
+      diagnostics: [],
+    });
   });
 
   test('an empty file takes the defaults and reports the two required keys at line 1', () => {
@@ -28,7 +46,9 @@ describe('parseDeckMeta', () => {
   test('a wrongly typed value is reported at its line and the default kept', () => {
     const { meta, diagnostics } = parse(['title: 讲稿', 'author: 讲者', 'duration: 半小时']);
     expect(meta.duration).toBeUndefined();
-    expect(diagnostics).toEqual([{ severity: 'error', code: 'deck-meta', file: FILE, line: 3, message: '`duration` must be a number' }]);
+    expect(diagnostics).toEqual([
+      { severity: 'error', code: 'deck-meta', file: FILE, line: 3, message: '`duration` must be a number' },
+    ]);
   });
 
   test('a number where text belongs is reported too', () => {
@@ -39,17 +59,39 @@ describe('parseDeckMeta', () => {
 
   test('an unknown key is reported at its line with the allowed keys', () => {
     expect(parse(['title: 讲稿', '', 'author: 讲者', 'date: 2023-03-01']).diagnostics).toEqual([
-      { severity: 'error', code: 'deck-meta', file: FILE, line: 4, message: 'unknown key `date` (allowed: title, author, venue, lang, duration)' },
+      {
+        severity: 'error',
+        code: 'deck-meta',
+        file: FILE,
+        line: 4,
+        message: 'unknown key `date` (allowed: title, author, venue, lang, duration)',
+      },
     ]);
   });
 
   test('a YAML syntax error is reported at its line, without also calling every key missing', () => {
     const { diagnostics } = parse(['title: 讲稿', 'author: "讲者', 'lang: zh-CN', '']);
-    expect(diagnostics).toEqual([{ severity: 'error', code: 'deck-meta', file: FILE, line: 2, message: expect.stringContaining('bad YAML: ') }]);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'deck-meta',
+        file: FILE,
+        line: 2,
+        message: expect.stringContaining('bad YAML: '),
+      },
+    ]);
   });
 
   test('a duplicate key is reported at its second occurrence', () => {
     const { diagnostics } = parse(['title: 讲稿', 'author: 讲者', 'title: 另一个']);
-    expect(diagnostics).toEqual([{ severity: 'error', code: 'deck-meta', file: FILE, line: 3, message: expect.stringContaining('unique') }]);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'deck-meta',
+        file: FILE,
+        line: 3,
+        message: expect.stringContaining('unique'),
+      },
+    ]);
   });
 });

@@ -33,17 +33,20 @@ describe('parseFrontMatter', () => {
 
   test('part-minutes must be a positive number, reported at its line', () => {
     const { diagnostics } = parse(['id: a', 'part-minutes: -3']);
-    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([[START + 1, '`part-minutes` must be a positive number of minutes (got -3)']]);
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [START + 1, '`part-minutes` must be a positive number of minutes (got -3)'],
+    ]);
   });
 
-  test.each([
-    ['rgb(15, 26, 46)'],
-    ['oklch(40% 0.1 250)'],
-    ['navy'],
-    ['#fff'],
-  ])('accepts the CSS colour %s as a background', (colour) => {
-    expect(parse([`background: "${colour}"`])).toEqual({ attributes: { background: colour }, diagnostics: [] });
-  });
+  test.each([['rgb(15, 26, 46)'], ['oklch(40% 0.1 250)'], ['navy'], ['#fff']])(
+    'accepts the CSS colour %s as a background',
+    (colour) => {
+      expect(parse([`background: "${colour}"`])).toEqual({
+        attributes: { background: colour },
+        diagnostics: [],
+      });
+    },
+  );
 
   test('empty front matter gives no attributes and no problems', () => {
     expect(parse([''])).toEqual({ attributes: {}, diagnostics: [] });
@@ -52,18 +55,29 @@ describe('parseFrontMatter', () => {
   test.each([
     ['id: Open AI', 'id', 'must be lowercase ASCII letters'],
     ['class: "title; color: red"', 'class', 'must be CSS class names'],
-    ['transition: spin', 'transition', 'must be one of none, fade, slide, convex, concave, zoom (got "spin")'],
+    [
+      'transition: spin',
+      'transition',
+      'must be one of none, fade, slide, convex, concave, zoom (got "spin")',
+    ],
     ['background: url(evil.png)', 'background', 'must be a CSS colour'],
     ['timing: soon', 'timing', 'must be a positive number of seconds (got "soon")'],
     ['timing: -5', 'timing', 'must be a positive number of seconds (got -5)'],
     ['build: all', 'build', 'the only value is `items` (got "all")'],
     ['build: [items]', 'build', 'the only value is `items` (got ["items"])'],
   ])('reports `%s` at its line and keeps the other key', (line, key, message) => {
-    const [other, otherAttributes] = key === 'id' ? ['class: content', { class: 'content' }] : ['id: ok', { id: 'ok' }];
+    const [other, otherAttributes] =
+      key === 'id' ? ['class: content', { class: 'content' }] : ['id: ok', { id: 'ok' }];
     const { attributes, diagnostics } = parse([other, line]);
     // The bad key is on the front matter's 2nd line.
     expect(diagnostics).toEqual([
-      { severity: 'error', code: 'front-matter', file: FILE, line: START + 1, message: expect.stringContaining(`\`${key}\` ${message}`) },
+      {
+        severity: 'error',
+        code: 'front-matter',
+        file: FILE,
+        line: START + 1,
+        message: expect.stringContaining(`\`${key}\` ${message}`),
+      },
     ]);
     expect(attributes).toEqual(otherAttributes);
   });
@@ -76,7 +90,8 @@ describe('parseFrontMatter', () => {
         code: 'front-matter',
         file: FILE,
         line: START + 2,
-        message: 'unknown front-matter key `colour` (allowed: id, class, transition, background, timing, minutes, part-minutes, build)',
+        message:
+          'unknown front-matter key `colour` (allowed: id, class, transition, background, timing, minutes, part-minutes, build)',
       },
     ]);
     expect(attributes).toEqual({ id: 'a', timing: 30 });
@@ -94,7 +109,13 @@ describe('parseFrontMatter', () => {
         const { attributes, diagnostics } = parse(['id: a', line, ...after]);
         expect(attributes).toEqual({});
         expect(diagnostics).toEqual([
-          { severity: 'error', code: 'front-matter', file: FILE, line: START + 1, message: expect.stringContaining('bad YAML front matter: ') },
+          {
+            severity: 'error',
+            code: 'front-matter',
+            file: FILE,
+            line: START + 1,
+            message: expect.stringContaining('bad YAML front matter: '),
+          },
         ]);
       }
     },
@@ -102,14 +123,23 @@ describe('parseFrontMatter', () => {
 
   test('a tab used as indentation is reported at its line', () => {
     const { diagnostics } = parse(['id: a', 'timing: 3', '\tclass: b']);
-    expect(diagnostics[0]).toMatchObject({ line: START + 2, message: expect.stringContaining('bad YAML front matter') });
+    expect(diagnostics[0]).toMatchObject({
+      line: START + 2,
+      message: expect.stringContaining('bad YAML front matter'),
+    });
   });
 
   test('a duplicate key is reported at its second occurrence', () => {
     const { attributes, diagnostics } = parse(['id: a', 'class: title', 'id: b']);
     expect(attributes).toEqual({});
     expect(diagnostics).toEqual([
-      { severity: 'error', code: 'front-matter', file: FILE, line: START + 2, message: expect.stringContaining('unique') },
+      {
+        severity: 'error',
+        code: 'front-matter',
+        file: FILE,
+        line: START + 2,
+        message: expect.stringContaining('unique'),
+      },
     ]);
   });
 

@@ -20,7 +20,15 @@ describe('textRuns', () => {
 
   test('understands self-closing SVG elements and single-quoted classes', () => {
     const runs = textRuns(`<svg><rect class="bar"/><text class='chart-value'>50美金</text></svg>`);
-    expect(runs).toEqual([{ text: '50美金', ancestors: [{ tag: 'svg', classes: [] }, { tag: 'text', classes: ['chart-value'] }] }]);
+    expect(runs).toEqual([
+      {
+        text: '50美金',
+        ancestors: [
+          { tag: 'svg', classes: [] },
+          { tag: 'text', classes: ['chart-value'] },
+        ],
+      },
+    ]);
   });
 
   test('survives a stray closing tag', () => {

@@ -9,7 +9,9 @@ const faces = (tex: string) => usedKatexFaces([render(tex)]).map((f) => `${f.fam
 
 describe('usedKatexFaces', () => {
   test('text-only math needs KaTeX_Main Regular alone', () => {
-    expect(faces(String.raw`\text{大数据} + \text{大算力} = \text{大模型}`)).toEqual(['KaTeX_Main 400 normal']);
+    expect(faces(String.raw`\text{大数据} + \text{大算力} = \text{大模型}`)).toEqual([
+      'KaTeX_Main 400 normal',
+    ]);
   });
 
   test('variables, bold and blackboard letters bring their own faces', () => {
@@ -27,7 +29,9 @@ describe('usedKatexFaces', () => {
   });
 
   test('large operators and delimiters use the size fonts', () => {
-    expect(faces(String.raw`\sum_i \left(\frac{a}{b}\right)`)).toEqual(expect.arrayContaining(['KaTeX_Size2 400 normal']));
+    expect(faces(String.raw`\sum_i \left(\frac{a}{b}\right)`)).toEqual(
+      expect.arrayContaining(['KaTeX_Size2 400 normal']),
+    );
   });
 
   test('no math, no faces', () => {
@@ -39,9 +43,14 @@ describe('mathCss', () => {
   test('keeps the layout rules and only the woff2 source of the faces in use', () => {
     const css = mathCss([render(String.raw`\text{大模型} = x`)], ROOT);
     const fontFaces = css.match(/@font-face\{[^}]*\}/g) ?? [];
-    expect(fontFaces.map((rule) => /font-family:([\w"]+)/.exec(rule)?.[1]).sort()).toEqual(['KaTeX_Main', 'KaTeX_Math']);
+    expect(fontFaces.map((rule) => /font-family:([\w"]+)/.exec(rule)?.[1]).sort()).toEqual([
+      'KaTeX_Main',
+      'KaTeX_Math',
+    ]);
     for (const rule of fontFaces) {
-      expect(rule).toMatch(/url\("\/node_modules\/katex\/dist\/fonts\/KaTeX_\w+-\w+\.woff2"\) format\("woff2"\)/);
+      expect(rule).toMatch(
+        /url\("\/node_modules\/katex\/dist\/fonts\/KaTeX_\w+-\w+\.woff2"\) format\("woff2"\)/,
+      );
       expect(rule).not.toMatch(/\.woff"|\.ttf"/);
     }
     expect(css).toContain('.katex .mathnormal{');

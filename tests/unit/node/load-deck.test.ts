@@ -7,7 +7,8 @@ import { BROKEN_DECKS, ROOT, deckFolder } from '../../fixtures/decks.js';
 import { TALK_TITLES } from '../../fixtures/talk-outline.js';
 
 const load = (name: string) => loadDeck(join(ROOT, deckFolder(name)), ROOT);
-const PROBLEM_PANEL = '<div class="deck-error deck-problems" role="alert"><strong>This slide has problems</strong><ul>';
+const PROBLEM_PANEL =
+  '<div class="deck-error deck-problems" role="alert"><strong>This slide has problems</strong><ul>';
 
 describe('loadDeck: the basic fixture', () => {
   const { deck, images, files } = load('basic');
@@ -19,7 +20,13 @@ describe('loadDeck: the basic fixture', () => {
   });
 
   test('reads deck.yaml', () => {
-    expect(deck.meta).toEqual({ title: '测试讲稿', author: '测试者', venue: '测试会场', lang: 'zh-CN', duration: 5 });
+    expect(deck.meta).toEqual({
+      title: '测试讲稿',
+      author: '测试者',
+      venue: '测试会场',
+      lang: 'zh-CN',
+      duration: 5,
+    });
   });
 
   test('has the four slides of its two files, in file order, with their source lines', () => {
@@ -41,7 +48,12 @@ describe('loadDeck: the basic fixture', () => {
   });
 
   test('separates the notes, written after Note: or Notes:', () => {
-    expect(deck.slides.map((s) => s.notesText)).toEqual(['开场白：先讲质能方程。', '积分的结果是三分之一。', '三步依次出现。', '对数刻度，每格十倍。']);
+    expect(deck.slides.map((s) => s.notesText)).toEqual([
+      '开场白：先讲质能方程。',
+      '积分的结果是三分之一。',
+      '三步依次出现。',
+      '对数刻度，每格十倍。',
+    ]);
     for (const slide of deck.slides) expect(slide.html).not.toMatch(/Notes?:/);
   });
 
@@ -75,7 +87,11 @@ describe('loadDeck: the basic fixture', () => {
 
   test('lists every file it read, for the dev server to watch', () => {
     const folder = join(ROOT, deckFolder('basic'));
-    expect(files).toEqual(expect.arrayContaining(['deck.yaml', '01-intro.md', '02-details.md', 'figure.svg'].map((f) => join(folder, f))));
+    expect(files).toEqual(
+      expect.arrayContaining(
+        ['deck.yaml', '01-intro.md', '02-details.md', 'figure.svg'].map((f) => join(folder, f)),
+      ),
+    );
   });
 });
 
@@ -84,7 +100,13 @@ describe.each(BROKEN_DECKS)('loadDeck: the $name fixture', ({ name, problems, id
 
   test('reports exactly its problem, with file, line and message', () => {
     expect(deck.diagnostics).toEqual(
-      problems.map((p) => ({ severity: 'error', code: p.code, file: `${deckFolder(name)}/${p.file}`, line: p.line, message: expect.stringContaining(p.message) })),
+      problems.map((p) => ({
+        severity: 'error',
+        code: p.code,
+        file: `${deckFolder(name)}/${p.file}`,
+        line: p.line,
+        message: expect.stringContaining(p.message),
+      })),
     );
   });
 
@@ -108,7 +130,8 @@ describe.each(BROKEN_DECKS)('loadDeck: the $name fixture', ({ name, problems, id
     const slide = deck.slides[brokenIndex]!;
     expect(slide.broken).toBe(true);
     expect(slide.html.startsWith(PROBLEM_PANEL)).toBe(true);
-    for (const p of problems) expect(slide.html).toContain(`<code>${deckFolder(name)}/${p.file}:${p.line}</code>`);
+    for (const p of problems)
+      expect(slide.html).toContain(`<code>${deckFolder(name)}/${p.file}:${p.line}</code>`);
   });
 });
 
@@ -133,7 +156,12 @@ describe('loadDeck: the talk in slides/', () => {
 
   test('follows the outline: its headings are the slide titles, in order', () => {
     expect(deck.slides.map((s) => s.title)).toEqual(TITLES);
-    expect(deck.slides.filter((s) => s.level === 1).map((s) => s.title)).toEqual([TITLES[0], TITLES[1], TITLES[7], TITLES[10]]);
+    expect(deck.slides.filter((s) => s.level === 1).map((s) => s.title)).toEqual([
+      TITLES[0],
+      TITLES[1],
+      TITLES[7],
+      TITLES[10],
+    ]);
   });
 
   test('typesets the formula and prints the chart figures as the source words them', () => {
@@ -141,7 +169,8 @@ describe('loadDeck: the talk in slides/', () => {
     expect(formula.html).toContain('<span class="katex-display">');
     const chart = deck.slides.find((s) => s.id === 'openai-resources')!;
     expect(chart.html.match(/class="chart-bar"/g)).toHaveLength(4);
-    for (const text of ['50美金', '超过千万美金', '数千万美金', '130亿']) expect(chart.html).toContain(`>${text}</text>`);
+    for (const text of ['50美金', '超过千万美金', '数千万美金', '130亿'])
+      expect(chart.html).toContain(`>${text}</text>`);
   });
 
   test('uses its two pieces of artwork', () => {
@@ -171,18 +200,28 @@ describe('loadDeck: a folder with problems outside the slides', () => {
   test('without any .md file: a no-slides problem', () => {
     const deck = folder({ 'deck.yaml': 'title: 讲稿\nauthor: 讲者\n' });
     expect(deck.slides).toEqual([]);
-    expect(deck.diagnostics).toMatchObject([{ code: 'no-slides', message: 'no .md files in the slides folder' }]);
+    expect(deck.diagnostics).toMatchObject([
+      { code: 'no-slides', message: 'no .md files in the slides folder' },
+    ]);
   });
 
   test('an image path with a bare % is looked up as written, not a crash', () => {
-    const deck = folder({ 'deck.yaml': 'title: 讲稿\nauthor: 讲者\n', 'a.md': '# 一\n\n![增长 50%](50%.svg)\n\n![空格](a%20b.svg)', '50%.svg': '<svg/>', 'a b.svg': '<svg/>' });
+    const deck = folder({
+      'deck.yaml': 'title: 讲稿\nauthor: 讲者\n',
+      'a.md': '# 一\n\n![增长 50%](50%.svg)\n\n![空格](a%20b.svg)',
+      '50%.svg': '<svg/>',
+      'a b.svg': '<svg/>',
+    });
     expect(deck.diagnostics).toEqual([]);
     expect(deck.slides[0]!.html).toContain(`<img src="${ASSET_PREFIX}0" alt="增长 50%">`);
     expect(deck.slides[0]!.html).toContain(`<img src="${ASSET_PREFIX}1" alt="空格">`);
   });
 
   test('a remote or absolute image is refused as missing', () => {
-    const deck = folder({ 'deck.yaml': 'title: 讲稿\nauthor: 讲者\n', 'a.md': '# 一\n\n![远程](https://example.com/a.png)\n\n![绝对](/etc/hostname)' });
+    const deck = folder({
+      'deck.yaml': 'title: 讲稿\nauthor: 讲者\n',
+      'a.md': '# 一\n\n![远程](https://example.com/a.png)\n\n![绝对](/etc/hostname)',
+    });
     expect(deck.diagnostics.map((d) => [d.code, d.line])).toEqual([
       ['image', 3],
       ['image', 5],

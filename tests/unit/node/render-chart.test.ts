@@ -17,16 +17,20 @@ bars:
 `;
 
 /** Every `<rect class="chart-bar">` width, in order. */
-const barWidths = (html: string) => [...html.matchAll(/<rect class="chart-bar" [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+const barWidths = (html: string) =>
+  [...html.matchAll(/<rect class="chart-bar" [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
 /** The text of every element with this class, in order. */
-const texts = (html: string, className: string) => [...html.matchAll(new RegExp(`class="${className}"[^>]*>([^<]*)<`, 'g'))].map((m) => m[1]);
+const texts = (html: string, className: string) =>
+  [...html.matchAll(new RegExp(`class="${className}"[^>]*>([^<]*)<`, 'g'))].map((m) => m[1]);
 
 describe('renderChart', () => {
   test('draws an SVG figure with one chart-bar per bar', () => {
     const { html, error } = renderChart(SPEC);
     expect(error).toBeNull();
     expect(html).toMatch(/^<figure class="chart"><svg class="chart-svg" viewBox="0 0 1100 \d+" role="img"/);
-    expect(html).toMatch(/<\/svg><figcaption class="chart-title">真金白银的门槛（美元，对数刻度）<\/figcaption><\/figure>$/);
+    expect(html).toMatch(
+      /<\/svg><figcaption class="chart-title">真金白银的门槛（美元，对数刻度）<\/figcaption><\/figure>$/,
+    );
     expect(html.match(/class="chart-bar"/g)).toHaveLength(3);
     expect(html.match(/class="chart-row"/g)).toHaveLength(3);
   });
@@ -39,7 +43,9 @@ describe('renderChart', () => {
 
   test('describes the whole chart in its aria-label for screen readers', () => {
     const { html } = renderChart(SPEC);
-    expect(html).toContain('aria-label="真金白银的门槛（美元，对数刻度）。标注一条数据：50美金；单次训练：超过千万美金；累计投资：130亿"');
+    expect(html).toContain(
+      'aria-label="真金白银的门槛（美元，对数刻度）。标注一条数据：50美金；单次训练：超过千万美金；累计投资：130亿"',
+    );
   });
 
   test('bar lengths follow the logarithm of the value', () => {
@@ -49,7 +55,9 @@ describe('renderChart', () => {
     expect(widths[1]!).toBeLessThan(widths[2]!);
     // On a log scale 10 → 100 → 10000 is 1 : 2 : 4.
     const [ten, hundred, tenThousand] = barWidths(
-      renderChart('title: t\nbars:\n  - {label: a, value: 10, text: a}\n  - {label: b, value: 100, text: b}\n  - {label: c, value: 10000, text: c}').html,
+      renderChart(
+        'title: t\nbars:\n  - {label: a, value: 10, text: a}\n  - {label: b, value: 100, text: b}\n  - {label: c, value: 10000, text: c}',
+      ).html,
     );
     expect(hundred! / ten!).toBeCloseTo(2);
     expect(tenThousand! / ten!).toBeCloseTo(4);
@@ -83,10 +91,26 @@ describe('renderChart', () => {
     ['no title', 'bars:\n  - {label: a, value: 2, text: a}', '`title` must be text'],
     ['no bars', 'title: t', '`bars` must be a list of { label, value, text }'],
     ['empty bars', 'title: t\nbars: []', '`bars` must be a list'],
-    ['a bar without text', 'title: t\nbars:\n  - {label: a, value: 2}', 'bar 1: `label` and `text` must be text'],
-    ['a value below 1', 'title: t\nbars:\n  - {label: a, value: 2, text: a}\n  - {label: b, value: 0, text: b}', 'bar 2: `value` must be a number of at least 1'],
-    ['a value in words', 'title: t\nbars:\n  - {label: a, value: 一千, text: a}', 'bar 1: `value` must be a number'],
-    ['an infinite value', 'title: t\nbars:\n  - {label: a, value: .inf, text: a}', 'bar 1: `value` must be a number'],
+    [
+      'a bar without text',
+      'title: t\nbars:\n  - {label: a, value: 2}',
+      'bar 1: `label` and `text` must be text',
+    ],
+    [
+      'a value below 1',
+      'title: t\nbars:\n  - {label: a, value: 2, text: a}\n  - {label: b, value: 0, text: b}',
+      'bar 2: `value` must be a number of at least 1',
+    ],
+    [
+      'a value in words',
+      'title: t\nbars:\n  - {label: a, value: 一千, text: a}',
+      'bar 1: `value` must be a number',
+    ],
+    [
+      'an infinite value',
+      'title: t\nbars:\n  - {label: a, value: .inf, text: a}',
+      'bar 1: `value` must be a number',
+    ],
     ['broken YAML', 'title: t\nbars: [', ''],
   ])('a bad spec (%s) gives an error and a visible error box, not a chart', (_, source, message) => {
     const result = renderChart(source);

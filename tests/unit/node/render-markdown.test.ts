@@ -47,7 +47,15 @@ describe('renderMarkdown: math', () => {
   });
 
   test('display $$…$$ on its own lines becomes a KaTeX display block, with no raw $ left', () => {
-    const { html, diagnostics } = render(['## 公式', '', '$$', '\\text{大数据} + \\text{大算力} = \\text{大模型}', '$$', '', '后文']);
+    const { html, diagnostics } = render([
+      '## 公式',
+      '',
+      '$$',
+      '\\text{大数据} + \\text{大算力} = \\text{大模型}',
+      '$$',
+      '',
+      '后文',
+    ]);
     expect(diagnostics).toEqual([]);
     expect(count(html, /class="katex-display"/)).toBe(1);
     expect(html).not.toContain('$');
@@ -76,7 +84,13 @@ describe('renderMarkdown: math', () => {
   test('invalid inline TeX gives a math diagnostic at its line and a visible error box', () => {
     const { html, diagnostics } = render(['## 公式', '', '错误的公式 $\\frac{1}{$ 在这里']);
     expect(diagnostics).toEqual([
-      { severity: 'error', code: 'math', file: FILE, line: LINE + 2, message: expect.stringMatching(/^invalid TeX in \$\\frac\{1\}\{\$: Unexpected end of input/) },
+      {
+        severity: 'error',
+        code: 'math',
+        file: FILE,
+        line: LINE + 2,
+        message: expect.stringMatching(/^invalid TeX in \$\\frac\{1\}\{\$: Unexpected end of input/),
+      },
     ]);
     expect(count(html, /<span class="deck-error math-error" role="alert">/)).toBe(1);
     expect(html).toContain('<code>\\frac{1}{</code>');
@@ -84,13 +98,30 @@ describe('renderMarkdown: math', () => {
 
   test('invalid display TeX gives a diagnostic at its opening $$ and an error block, on one message line', () => {
     const { html, diagnostics } = render(['## 公式', '', '$$', '\\frac{1}{', '$$']);
-    expect(diagnostics).toEqual([{ severity: 'error', code: 'math', file: FILE, line: LINE + 2, message: expect.stringContaining('invalid TeX in $$ \\frac{1}{ $$: ') }]);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'math',
+        file: FILE,
+        line: LINE + 2,
+        message: expect.stringContaining('invalid TeX in $$ \\frac{1}{ $$: '),
+      },
+    ]);
     expect(diagnostics[0]!.message).not.toContain('\n');
     expect(count(html, /<div class="deck-error math-error" role="alert">/)).toBe(1);
   });
 
   test('the same mistake made twice is reported at each of its lines', () => {
-    const { diagnostics } = render(['$\\frac{1}{$', '', '- 一', '- $\\frac{1}{$', '', '![图](art/nope.svg)', '', '![图](art/nope.svg)']);
+    const { diagnostics } = render([
+      '$\\frac{1}{$',
+      '',
+      '- 一',
+      '- $\\frac{1}{$',
+      '',
+      '![图](art/nope.svg)',
+      '',
+      '![图](art/nope.svg)',
+    ]);
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
       ['math', LINE],
       ['math', LINE + 3],
@@ -107,7 +138,9 @@ describe('renderMarkdown: build steps', () => {
     const { html } = render(LIST, { build: 'items' });
     expect(count(html, /<li class="fragment">/)).toBe(3);
     expect(count(html, /<li>/)).toBe(2);
-    expect(html).toMatch(/<li class="fragment">第二步<ul>\n<li>细节<\/li>\n<li>更多细节<\/li>\n<\/ul>\n<\/li>/);
+    expect(html).toMatch(
+      /<li class="fragment">第二步<ul>\n<li>细节<\/li>\n<li>更多细节<\/li>\n<\/ul>\n<\/li>/,
+    );
   });
 
   test("build: 'items' applies to ordered lists and keeps their start", () => {
@@ -132,13 +165,24 @@ describe('renderMarkdown: unsafe HTML', () => {
     ['an onload after a slash, inside an HTML block', '<div>\n<svg/onload=alert(1)>\n</div>'],
     ['a javascript: URL', '<a href="javascript:alert(1)">点我</a>'],
     ['a javascript: URL hidden behind a character reference', '<a href="&#106;avascript:alert(1)">点我</a>'],
-    ['a javascript: URL split by an encoded tab', '<div>\n<a href="java&#x09;script:alert(1)">点我</a>\n</div>'],
+    [
+      'a javascript: URL split by an encoded tab',
+      '<div>\n<a href="java&#x09;script:alert(1)">点我</a>\n</div>',
+    ],
     ['an iframe', '<iframe src="https://example.com"></iframe>'],
     ['a style element', '<style>body { display: none }</style>'],
     ['a style attribute', '<div style="position: fixed; inset: 0">遮住全屏</div>'],
   ])('%s is refused with a diagnostic and left out of the HTML', (_, unsafe) => {
     const { html, diagnostics } = render(['## 标题', '', unsafe, '', '后文']);
-    expect(diagnostics).toMatchObject([{ severity: 'error', code: 'unsafe-html', file: FILE, line: LINE + 2, message: expect.stringContaining('HTML not allowed in a slide') }]);
+    expect(diagnostics).toMatchObject([
+      {
+        severity: 'error',
+        code: 'unsafe-html',
+        file: FILE,
+        line: LINE + 2,
+        message: expect.stringContaining('HTML not allowed in a slide'),
+      },
+    ]);
     expect(diagnostics[0]!.message).not.toContain('\n');
     expect(html).not.toMatch(DANGER);
     expect(html).toContain('<h2>标题</h2>');
@@ -172,14 +216,22 @@ describe('renderMarkdown: links', () => {
   ])('%s is refused: the link goes nowhere and a diagnostic says why', (markdown, href) => {
     const { html, diagnostics } = render(['## 标题', '', markdown]);
     expect(diagnostics).toEqual([
-      { severity: 'error', code: 'link', file: FILE, line: LINE + 2, message: `link target not allowed: ${href} (use http:, https:, mailto: or #id)` },
+      {
+        severity: 'error',
+        code: 'link',
+        file: FILE,
+        line: LINE + 2,
+        message: `link target not allowed: ${href} (use http:, https:, mailto: or #id)`,
+      },
     ]);
     expect(html).toContain('<a href="#">');
     expect(html).not.toContain(`href="${href}`);
   });
 
   test('https:, mailto: and #id links are kept', () => {
-    const { html, diagnostics } = render(['[智源](https://www.baai.ac.cn) [邮件](mailto:a@b.cn) [回到开头](#title)']);
+    const { html, diagnostics } = render([
+      '[智源](https://www.baai.ac.cn) [邮件](mailto:a@b.cn) [回到开头](#title)',
+    ]);
     expect(diagnostics).toEqual([]);
     expect(html).toContain('<a href="https://www.baai.ac.cn">智源</a>');
     expect(html).toContain('<a href="mailto:a@b.cn">邮件</a>');
@@ -197,18 +249,42 @@ describe('renderMarkdown: images', () => {
 
   test('a missing image gives a diagnostic at its line and says so in place of the picture', () => {
     const { html, diagnostics } = render(['## 标题', '', '正文', '', '![示意图](art/nope.svg)']);
-    expect(diagnostics).toEqual([{ severity: 'error', code: 'image', file: FILE, line: LINE + 4, message: 'image not found: art/nope.svg' }]);
-    expect(html).toBe('<h2>标题</h2>\n<p>正文</p>\n<p><span class="deck-error image-error" role="alert">missing image: art/nope.svg</span></p>\n');
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'image',
+        file: FILE,
+        line: LINE + 4,
+        message: 'image not found: art/nope.svg',
+      },
+    ]);
+    expect(html).toBe(
+      '<h2>标题</h2>\n<p>正文</p>\n<p><span class="deck-error image-error" role="alert">missing image: art/nope.svg</span></p>\n',
+    );
   });
 
   test('an image without alt text is reported', () => {
     const { diagnostics } = render(['## 标题', '![](art/ok.svg)']);
-    expect(diagnostics).toMatchObject([{ code: 'image-alt', line: LINE + 1, message: 'image art/ok.svg has no alt text (screen readers need it)' }]);
+    expect(diagnostics).toMatchObject([
+      {
+        code: 'image-alt',
+        line: LINE + 1,
+        message: 'image art/ok.svg has no alt text (screen readers need it)',
+      },
+    ]);
   });
 });
 
 describe('renderMarkdown: charts and code', () => {
-  const CHART = ['## 图', '', '```chart', 'title: 门槛', 'bars:', '  - {label: 一条数据, value: 50, text: 50美金}', '```'];
+  const CHART = [
+    '## 图',
+    '',
+    '```chart',
+    'title: 门槛',
+    'bars:',
+    '  - {label: 一条数据, value: 50, text: 50美金}',
+    '```',
+  ];
 
   test('a ```chart block becomes an inline SVG figure, not code', () => {
     const { html, diagnostics } = render(CHART);
@@ -220,7 +296,15 @@ describe('renderMarkdown: charts and code', () => {
 
   test('a bad chart gives a diagnostic at its fence and a visible error box', () => {
     const { html, diagnostics } = render([...CHART.slice(0, 4), 'bars: []', '```']);
-    expect(diagnostics).toEqual([{ severity: 'error', code: 'chart', file: FILE, line: LINE + 2, message: expect.stringContaining('bad chart: `bars` must be a list') }]);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'chart',
+        file: FILE,
+        line: LINE + 2,
+        message: expect.stringContaining('bad chart: `bars` must be a list'),
+      },
+    ]);
     expect(html).toContain('<div class="deck-error" role="alert">chart: ');
   });
 
@@ -232,7 +316,9 @@ describe('renderMarkdown: charts and code', () => {
 
 describe('plainText', () => {
   test('drops tags and MathML, decodes entities and folds white space', () => {
-    expect(plainText('<p>甲 &amp; 乙\n<math><mi>x</mi></math><b>丙</b> &#60;丁&#62;</p>')).toBe('甲 & 乙 丙 <丁>');
+    expect(plainText('<p>甲 &amp; 乙\n<math><mi>x</mi></math><b>丙</b> &#60;丁&#62;</p>')).toBe(
+      '甲 & 乙 丙 <丁>',
+    );
   });
 });
 
@@ -249,6 +335,8 @@ describe('renderMarkdown: $$ inside a paragraph', () => {
 describe('renderMarkdown: line breaks in Chinese text', () => {
   test('a break between Chinese sentences leaves no space; one between English words does', () => {
     const { html } = render(['第一句。', '第二句，OpenAI', '多年 and', 'more']);
-    expect(html).toBe('<p>第一句。第二句，<span lang="en">OpenAI</span>多年 <span lang="en">and more</span></p>\n');
+    expect(html).toBe(
+      '<p>第一句。第二句，<span lang="en">OpenAI</span>多年 <span lang="en">and more</span></p>\n',
+    );
   });
 });

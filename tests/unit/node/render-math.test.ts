@@ -19,7 +19,10 @@ describe('renderMath', () => {
   });
 
   test('Chinese inside \\text{} renders without a problem', () => {
-    const { html, error } = renderMath('\\text{大数据} + \\text{大算力} + \\text{强算法} = \\text{大模型}', true);
+    const { html, error } = renderMath(
+      '\\text{大数据} + \\text{大算力} + \\text{强算法} = \\text{大模型}',
+      true,
+    );
     expect(error).toBeNull();
     expect(html).toContain('<mtext>大数据</mtext>');
     expect(html).toContain('<mtext>大模型</mtext>');
@@ -28,7 +31,9 @@ describe('renderMath', () => {
   test('invalid inline TeX becomes a visible error box with the message and the source', () => {
     const { html, error } = renderMath('\\frac{1}{', false);
     expect(error).toMatch(/^Unexpected end of input/);
-    expect(html).toMatch(/^<span class="deck-error math-error" role="alert">TeX error: Unexpected end of input/);
+    expect(html).toMatch(
+      /^<span class="deck-error math-error" role="alert">TeX error: Unexpected end of input/,
+    );
     expect(html).toContain('<code>\\frac{1}{</code></span>');
     expect(html).not.toContain('class="katex"');
   });
@@ -63,7 +68,9 @@ describe('renderMath', () => {
 
 describe('escapeHtml', () => {
   test('escapes the five characters that matter in text and attributes', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;',
+    );
   });
 
   test('leaves Chinese text alone', () => {

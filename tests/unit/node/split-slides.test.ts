@@ -55,7 +55,12 @@ describe('splitSlides', () => {
     ]);
     expect(diagnostics).toEqual([]);
     expect(slides).toHaveLength(3);
-    expect(slides[0]).toMatchObject({ line: 1, frontMatter: { text: 'id: one\nclass: title', line: 2 }, body: '# 一', bodyLine: 5 });
+    expect(slides[0]).toMatchObject({
+      line: 1,
+      frontMatter: { text: 'id: one\nclass: title', line: 2 },
+      body: '# 一',
+      bodyLine: 5,
+    });
     expect(slides[1]).toMatchObject({ line: 6, frontMatter: null, body: '\nid: two', bodyLine: 7 });
     expect(slides[2]).toMatchObject({ line: 9, frontMatter: null, body: '# 三', bodyLine: 10 });
   });
@@ -73,7 +78,12 @@ describe('splitSlides', () => {
   test('--- followed by a bare https:// link is a separator, not front matter', () => {
     const { slides, diagnostics } = split(['# 一', '---', 'https://www.baai.ac.cn', '', '# 二']);
     expect(diagnostics).toEqual([]);
-    expect(slides[1]).toMatchObject({ line: 2, frontMatter: null, body: 'https://www.baai.ac.cn\n\n# 二', bodyLine: 3 });
+    expect(slides[1]).toMatchObject({
+      line: 2,
+      frontMatter: null,
+      body: 'https://www.baai.ac.cn\n\n# 二',
+      bodyLine: 3,
+    });
   });
 
   test('keeps the line of every slide and of its body across front matter and blank lines', () => {
@@ -111,7 +121,9 @@ describe('splitSlides', () => {
 
   test('a byte-order mark before the first --- does not hide the front matter', () => {
     const { slides } = splitSlides('\uFEFF---\nid: a\n---\n# A', FILE);
-    expect(slides).toMatchObject([{ line: 1, frontMatter: { text: 'id: a', line: 2 }, body: '# A', bodyLine: 4 }]);
+    expect(slides).toMatchObject([
+      { line: 1, frontMatter: { text: 'id: a', line: 2 }, body: '# A', bodyLine: 4 },
+    ]);
   });
 
   test('reports an unclosed fence at the fence line, on its own slide, and still splits the slides after it', () => {
@@ -128,7 +140,13 @@ describe('splitSlides', () => {
     expect(diagnostics).toEqual([]);
     expect(slides.map((s) => s.line)).toEqual([1, 2, 7]);
     expect(slides[1]!.diagnostics).toEqual([
-      { severity: 'error', code: 'unclosed-fence', file: FILE, line: 5, message: expect.stringContaining('never closed') },
+      {
+        severity: 'error',
+        code: 'unclosed-fence',
+        file: FILE,
+        line: 5,
+        message: expect.stringContaining('never closed'),
+      },
     ]);
     expect(slides[0]!.diagnostics).toEqual([]);
     expect(slides[2]!.diagnostics).toEqual([]);
@@ -149,7 +167,13 @@ describe('splitSlides', () => {
     const { slides, diagnostics } = split(['# 一', '', '---', '', '---', '# 二']);
     expect(slides.map((s) => s.line)).toEqual([1, 5]);
     expect(diagnostics).toEqual([
-      { severity: 'error', code: 'empty-slide', file: FILE, line: 3, message: expect.stringContaining('empty slide') },
+      {
+        severity: 'error',
+        code: 'empty-slide',
+        file: FILE,
+        line: 3,
+        message: expect.stringContaining('empty slide'),
+      },
     ]);
   });
 
@@ -169,6 +193,8 @@ describe('splitSlides', () => {
     const { slides, diagnostics } = split(['# 一', '---', 'id: b', '## 二']);
     expect(diagnostics).toEqual([]);
     expect(slides[1]).toMatchObject({ line: 2, frontMatter: { text: 'id: b\n## 二', line: 3 } });
-    expect(slides[1]!.diagnostics).toMatchObject([{ code: 'front-matter', line: 2, message: expect.stringContaining('never closed') }]);
+    expect(slides[1]!.diagnostics).toMatchObject([
+      { code: 'front-matter', line: 2, message: expect.stringContaining('never closed') },
+    ]);
   });
 });
