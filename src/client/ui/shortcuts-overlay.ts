@@ -3,6 +3,7 @@
 // handler sees the keyboard.
 import './overlays.css';
 import { AUDIENCE_SHORTCUTS, CONSOLE_SHORTCUTS, type Shortcut } from './shortcuts.js';
+import { escapeHtml } from '../../shared/escape-html.js';
 import { UI_STRINGS as T } from '../../shared/ui-strings.js';
 
 export type OverlayWindow = 'audience' | 'presenter';
@@ -20,10 +21,6 @@ export function isTyping(target: EventTarget | null): boolean {
     target instanceof HTMLElement &&
     (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))
   );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function table(title: string, en: string, shortcuts: readonly Shortcut[]): string {

@@ -3,7 +3,8 @@
 import type { Diagnostic, Slide, SlideAttributes } from '../../shared/deck.js';
 import { extractNotes } from './extract-notes.js';
 import { parseFrontMatter } from './front-matter.js';
-import { plainText, renderMarkdown } from './render-markdown.js';
+import { plainText } from './html-text.js';
+import { renderMarkdown } from './render-markdown.js';
 import type { RawSlide } from './split-slides.js';
 
 export interface BuiltSlide {

@@ -1,6 +1,7 @@
-// The text nodes of built slide HTML with the elements around each, so the font steps can ask
-// "which characters render bold" or "in which KaTeX face". A small tag walker, enough for the
-// HTML our own build emits (Marked, KaTeX, the chart SVG), not a general HTML parser.
+// The text of built slide HTML, read with a real HTML parser (htmlparser2): which characters a
+// slide shows decides which glyphs the font subset ships, so entities, comments, attributes and
+// foreign SVG/MathML content are read exactly as a browser reads them.
+import { Parser } from 'htmlparser2';
 
 /** One element around a text node: its tag (lower case) and classes. */
 export interface HtmlElement {
@@ -14,61 +15,75 @@ export interface TextRun {
   ancestors: HtmlElement[];
 }
 
-const TOKEN =
-  /<!--[\s\S]*?-->|<\/([a-zA-Z][\w:-]*)\s*>|<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)|</g;
-const CLASS_ATTRIBUTE = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-const VOID_TAGS = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
-const ENTITY = /&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi;
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
+interface Walk {
+  text?: (text: string, ancestors: readonly HtmlElement[]) => void;
+  attribute?: (name: string, value: string) => void;
+}
 
 /** Every non-blank text node in `html` with its ancestor elements; runs at build time. */
 export function textRuns(html: string): TextRun[] {
   const runs: TextRun[] = [];
-  const stack: HtmlElement[] = [];
-  for (const [token, closing, opening, attributes = '', text] of html.matchAll(TOKEN)) {
-    if (text !== undefined) {
-      if (text.trim()) runs.push({ text: decodeEntities(text), ancestors: [...stack] });
-    } else if (opening) {
-      const tag = opening.toLowerCase();
-      if (VOID_TAGS.has(tag) || token.endsWith('/>')) continue;
-      const match = CLASS_ATTRIBUTE.exec(attributes);
-      const classes = (match?.[1] ?? match?.[2] ?? '').split(/\s+/).filter(Boolean);
-      stack.push({ tag, classes });
-    } else if (closing) {
-      // Tolerates a stray closing tag: pop back to the matching element, if there is one.
-      const at = stack.map((e) => e.tag).lastIndexOf(closing.toLowerCase());
-      if (at >= 0) stack.length = at;
-    }
-  }
+  walkHtml(html, {
+    text: (text, ancestors) => {
+      if (text.trim()) runs.push({ text, ancestors: [...ancestors] });
+    },
+  });
   return runs;
 }
 
-function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (entity, name: string) => {
-    const lower = name.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
-    return NAMED_ENTITIES[lower] ?? entity;
+/** What a person reads in `html` (MathML copies of formulas left out), whitespace collapsed: titles and notes. */
+export function plainText(html: string): string {
+  let text = '';
+  walkHtml(html, {
+    text: (run, ancestors) => {
+      if (!ancestors.some((e) => e.tag === 'math')) text += run;
+    },
   });
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The values of the named attributes (e.g. `alt`, `aria-label`) anywhere in `html`, decoded. */
+export function attributeTexts(html: string, names: readonly string[]): string[] {
+  const values: string[] = [];
+  walkHtml(html, {
+    attribute: (name, value) => {
+      if (names.includes(name)) values.push(value);
+    },
+  });
+  return values;
+}
+
+function walkHtml(html: string, walk: Walk): void {
+  const stack: HtmlElement[] = [];
+  // Text arrives in pieces (around entities): join them so each text node is one run.
+  let pending = '';
+  const flush = () => {
+    if (pending) walk.text?.(pending, stack);
+    pending = '';
+  };
+  const parser = new Parser(
+    {
+      onattribute: (name, value) => walk.attribute?.(name.toLowerCase(), value),
+      onopentag: (tag, attributes) => {
+        flush();
+        stack.push({
+          tag: tag.toLowerCase(),
+          classes: (attributes.class ?? '').split(/\s+/).filter(Boolean),
+        });
+      },
+      onclosetag: () => {
+        flush();
+        stack.pop();
+      },
+      ontext: (text) => {
+        pending += text;
+      },
+      oncomment: flush,
+    },
+    // Self-closing tags close SVG elements (`<rect/>`), as the browser does inside <svg>.
+    { decodeEntities: true, recognizeSelfClosing: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
 }

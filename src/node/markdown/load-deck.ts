@@ -6,7 +6,7 @@ import type { Deck, Diagnostic, Slide } from '../../shared/deck.js';
 import { buildSlide } from './build-slide.js';
 import { parseDeckMeta } from './deck-meta.js';
 import { projectPath } from '../project-path.js';
-import { escapeHtml } from './render-math.js';
+import { escapeHtml } from '../../shared/escape-html.js';
 import { splitSlides } from './split-slides.js';
 
 export const DECK_META_FILE = 'deck.yaml';

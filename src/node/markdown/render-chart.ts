@@ -2,7 +2,7 @@
 // 50 dollars and 13 billion fit on one slide. The printed `text` is the source's own wording;
 // bar lengths only show the order of magnitude.
 import { parse } from 'yaml';
-import { escapeHtml } from './render-math.js';
+import { escapeHtml } from '../../shared/escape-html.js';
 
 export interface ChartBar {
   label: string;

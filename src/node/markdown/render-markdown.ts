@@ -3,8 +3,10 @@
 // handed to the caller to resolve; unsafe HTML is refused. Problems come back with their line.
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import type { Diagnostic } from '../../shared/deck.js';
+import { plainText } from './html-text.js';
 import { renderChart } from './render-chart.js';
-import { escapeHtml, renderMath } from './render-math.js';
+import { escapeHtml } from '../../shared/escape-html.js';
+import { renderMath } from './render-math.js';
 
 interface MathToken extends Tokens.Generic {
   type: 'mathBlock' | 'mathInline';
@@ -229,18 +231,4 @@ function isUnsafeHtml(raw: string): boolean {
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
   });
   return UNSAFE_HTML.test(decoded) || SCRIPT_URL.test(decoded.replace(/[\t\n\r]/g, ''));
-}
-
-/** Text of an HTML fragment, for titles and notes. */
-export function plainText(html: string): string {
-  return html
-    .replace(/<math[\s\S]*?<\/math>/g, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-    .replace(
-      /&(amp|lt|gt|quot);/g,
-      (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '',
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
 }

@@ -1,6 +1,7 @@
 // TeX to HTML with KaTeX, at build time. A formula KaTeX rejects becomes a visible error box
 // on the slide (never a blank) plus a diagnostic; trust stays off so TeX cannot inject links or HTML.
 import katex from 'katex';
+import { escapeHtml } from '../../shared/escape-html.js';
 
 export interface MathResult {
   html: string;
@@ -36,8 +37,4 @@ export function renderMath(tex: string, display: boolean): MathResult {
       error: message,
     };
   }
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -9,7 +9,7 @@ import { UI_STRINGS } from '../../shared/ui-strings.js';
 import type { DeckState } from './deck-state.js';
 import { formatDiagnostics } from '../markdown/format-diagnostics.js';
 import { projectPath } from '../project-path.js';
-import { plainText } from '../markdown/render-markdown.js';
+import { attributeTexts, plainText } from '../markdown/html-text.js';
 import {
   boldText,
   FONT_WEIGHTS,
@@ -156,7 +156,7 @@ function slideText(slide: Slide): string {
 }
 
 function ariaLabels(html: string): string {
-  return [...html.matchAll(/(?:aria-label|alt)="([^"]*)"/g)].map((m) => m[1]).join('');
+  return attributeTexts(html, ['aria-label', 'alt']).join('');
 }
 
 /** Where a character first appears in the slide files, for the missing-glyph message. */

@@ -4,6 +4,7 @@
 // slides without a reload.
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import type { Deck } from '../../shared/deck.js';
+import { escapeHtml } from '../../shared/escape-html.js';
 import { classicScriptPlugin } from './classic-script-plugin.js';
 import { contentSecurityPolicyPlugin } from './content-security.js';
 import { FONT_ID, deckFontPlugin } from './deck-font-plugin.js';
@@ -78,7 +79,7 @@ function deckModulePlugin(state: DeckState): Plugin {
         .replace(/<html lang="[^"]*"/, `<html lang="${meta.lang}"`)
         .replace(
           /<title>[^<]*<\/title>/,
-          `<title>${escapeText(meta.title)} · ${escapeText(meta.author)}</title>`,
+          `<title>${escapeHtml(meta.title)} · ${escapeHtml(meta.author)}</title>`,
         );
     },
   };
@@ -115,8 +116,4 @@ function deckMathCssPlugin(state: DeckState): Plugin {
       );
     },
   };
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

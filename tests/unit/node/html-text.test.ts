@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { textRuns } from '../../../src/node/markdown/html-text.js';
+import { attributeTexts, plainText, textRuns } from '../../../src/node/markdown/html-text.js';
 
 describe('textRuns', () => {
   test('gives each text node with its ancestors, outermost first', () => {
@@ -31,11 +31,32 @@ describe('textRuns', () => {
     ]);
   });
 
-  test('survives a stray closing tag', () => {
+  test('ignores a stray closing tag, as a browser does', () => {
     expect(textRuns('<p>一</span>二</p><p>三</p>').map((r) => [r.text, r.ancestors.length])).toEqual([
-      ['一', 1],
-      ['二', 1],
+      ['一二', 1],
       ['三', 1],
     ]);
+  });
+});
+
+describe('plainText', () => {
+  test('drops tags and MathML, decodes entities and folds white space', () => {
+    expect(plainText('<p>甲 &amp; 乙\n<math><mi>x</mi></math><b>丙</b> &#60;丁&#62;</p>')).toBe(
+      '甲 & 乙 丙 <丁>',
+    );
+  });
+});
+
+describe('attributeTexts', () => {
+  test('gives the named attributes, decoded, in any quoting', () => {
+    const html = `<img alt="图&amp;表" src="a.svg"><svg aria-label='成本 &#x4E00;'></svg><p title="不要">x</p>`;
+    expect(attributeTexts(html, ['alt', 'aria-label'])).toEqual(['图&表', '成本 一']);
+  });
+});
+
+describe('entities the font must cover', () => {
+  test('named entities beyond the basic five are decoded', () => {
+    // A no-break space folds into an ordinary space, like all white space in plain text.
+    expect(plainText('<p>&copy; 2023&hellip;&nbsp;完</p>')).toBe('© 2023… 完');
   });
 });

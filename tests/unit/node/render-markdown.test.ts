@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { plainText, renderMarkdown, type RenderContext } from '../../../src/node/markdown/render-markdown.js';
+import { renderMarkdown, type RenderContext } from '../../../src/node/markdown/render-markdown.js';
 
 const FILE = 'slides/x.md';
 /** The Markdown under test starts at line 20 of FILE: its Nth line is line 19 + N. */
@@ -311,14 +311,6 @@ describe('renderMarkdown: charts and code', () => {
   test('other code blocks are escaped and keep their language', () => {
     const { html } = render(['```html', '<b>粗</b>', '```']);
     expect(html).toBe('<pre><code class="language-html">&#60;b&#62;粗&#60;/b&#62;</code></pre>\n');
-  });
-});
-
-describe('plainText', () => {
-  test('drops tags and MathML, decodes entities and folds white space', () => {
-    expect(plainText('<p>甲 &amp; 乙\n<math><mi>x</mi></math><b>丙</b> &#60;丁&#62;</p>')).toBe(
-      '甲 & 乙 丙 <丁>',
-    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeHtml, renderMath } from '../../../src/node/markdown/render-math.js';
+import { renderMath } from '../../../src/node/markdown/render-math.js';
 
 describe('renderMath', () => {
   test('inline TeX becomes KaTeX HTML with MathML for screen readers', () => {
@@ -63,17 +63,5 @@ describe('renderMath', () => {
     const { html, error } = renderMath('\\href{https://example.com}{x}', false);
     expect(error).toMatch(/\\href is not allowed/);
     expect(html).toContain('math-error');
-  });
-});
-
-describe('escapeHtml', () => {
-  test('escapes the five characters that matter in text and attributes', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
-      '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;',
-    );
-  });
-
-  test('leaves Chinese text alone', () => {
-    expect(escapeHtml('大模型：机会与挑战')).toBe('大模型：机会与挑战');
   });
 });
