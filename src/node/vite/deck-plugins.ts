@@ -76,10 +76,11 @@ function deckModulePlugin(state: DeckState): Plugin {
     transformIndexHtml(html) {
       const { meta } = state.get().deck;
       return html
-        .replace(/<html lang="[^"]*"/, `<html lang="${meta.lang}"`)
+        // Escaped as well as validated (deck-meta.ts): a value from deck.yaml never writes markup.
+        .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(meta.lang)}"`)
         .replace(
           /<title>[^<]*<\/title>/,
-          `<title>${escapeHtml(meta.title)} · ${escapeHtml(meta.author)}</title>`,
+          () => `<title>${escapeHtml(meta.title)} · ${escapeHtml(meta.author)}</title>`,
         );
     },
   };
