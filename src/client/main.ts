@@ -24,20 +24,20 @@ import { UI_STRINGS } from '../shared/ui-strings.js';
 const S_KEY = 83;
 const print = printOptions(window.location.search);
 
-async function startAudience(data: Deck): Promise<RevealApi> {
+async function startAudience(deck: Deck): Promise<RevealApi> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
-  renderSections(root.querySelector('.slides')!, data.slides);
+  renderSections(root.querySelector('.slides')!, deck.slides);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const reveal = await startReveal(root, { ...revealConfig(reducedMotion), ...printConfig(print) });
   announceSlides(reveal, UI_STRINGS.deckLabel);
-  bindJumpToSlide(reveal, data.slides);
-  syncAudience(reveal, data.meta.title);
+  bindJumpToSlide(reveal, deck.slides);
+  syncAudience(reveal, deck.meta.title);
   reveal.addKeyBinding(
     { keyCode: S_KEY, key: 'S', description: UI_STRINGS.speakerView },
     openPresenterConsole,
   );
   bindShortcutsOverlay('audience');
-  if (print.view === 'print') preparePrintView(reveal, data, print);
+  if (print.view === 'print') preparePrintView(reveal, deck, print);
   await document.fonts.ready;
   document.documentElement.dataset.deckReady = 'true';
   // The opening slides' glyphs came first (unicode-range subsets): once the title is painted,

@@ -3,8 +3,8 @@
 import type { RevealApi } from 'reveal.js';
 
 /** Removes role="application", labels the deck and announces each new slide's title. Returns an undo. */
-export function announceSlides(deck: RevealApi, label: string): () => void {
-  const root = deck.getRevealElement();
+export function announceSlides(reveal: RevealApi, label: string): () => void {
+  const root = reveal.getRevealElement();
   if (!root) return () => {};
   root.removeAttribute('role');
   root.setAttribute('aria-roledescription', label);
@@ -14,13 +14,13 @@ export function announceSlides(deck: RevealApi, label: string): () => void {
   live.setAttribute('aria-atomic', 'true');
   document.body.append(live);
   const announce = () => {
-    const slide = deck.getCurrentSlide();
-    const state = deck.getIndices();
-    live.textContent = `${slide?.getAttribute('aria-label') ?? ''}（${state.h + 1}/${deck.getTotalSlides()}）`;
+    const slide = reveal.getCurrentSlide();
+    const state = reveal.getIndices();
+    live.textContent = `${slide?.getAttribute('aria-label') ?? ''}（${state.h + 1}/${reveal.getTotalSlides()}）`;
   };
-  deck.on('slidechanged', announce);
+  reveal.on('slidechanged', announce);
   return () => {
-    deck.off('slidechanged', announce);
+    reveal.off('slidechanged', announce);
     live.remove();
   };
 }

@@ -40,7 +40,7 @@ export function revealConfig(reducedMotion: boolean): RevealConfig {
 
 /** Starts reveal.js on `.reveal` and resolves when it is ready. */
 export async function startReveal(root: HTMLElement, config: RevealConfig): Promise<RevealApi> {
-  const deck = new Reveal(root, config);
-  await deck.initialize();
-  return deck;
+  const reveal = new Reveal(root, config);
+  await reveal.initialize();
+  return reveal;
 }

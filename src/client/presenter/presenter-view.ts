@@ -7,6 +7,7 @@ import type { Pacing, Plan } from './pacing.js';
 import { formatDuration } from './presenter-clock.js';
 import type { SharedState } from '../sync/sync-channel.js';
 import { createSlidePreview } from './slide-preview.js';
+import { parsePresenterAction, type PresenterAction } from './presenter-actions.js';
 import { UI_STRINGS as T } from '../../shared/ui-strings.js';
 
 /** Everything the console shows, computed by presenter.ts. */
@@ -53,7 +54,7 @@ const PACING_LABEL: Record<Pacing['status'], string> = {
   behind: T.pacingBehind,
 };
 
-const button = (action: string, label: string, extra = '') =>
+const button = (action: PresenterAction, label: string, extra = '') =>
   `<button type="button" data-action="${action}" ${extra}>${label}</button>`;
 
 const TEMPLATE = `
@@ -148,17 +149,19 @@ function wallClock(now: Date): string {
 export function createPresenterView(
   root: HTMLElement,
   deck: Deck,
-  onAction: (action: string) => void,
+  onAction: (action: PresenterAction) => void,
 ): PresenterView {
   root.innerHTML = TEMPLATE;
   const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector)!;
+  const actionButton = (action: PresenterAction) => $<HTMLButtonElement>(`button[data-action="${action}"]`);
   const current = createSlidePreview($('.presenter-current-preview'));
   const next = createSlidePreview($('.presenter-next-preview'));
   const notes = $('.presenter-notes-text');
   const timeline = $('.presenter-timeline-slides');
   const onClick = (event: MouseEvent) => {
     const target = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
-    if (target && !target.disabled) onAction(target.dataset.action!);
+    const action = parsePresenterAction(target?.dataset.action);
+    if (target && !target.disabled && action) onAction(action);
   };
   root.addEventListener('click', onClick);
   let notesFor = -1;
@@ -237,13 +240,13 @@ export function createPresenterView(
       ['overview', m.audience.overview],
       ['rehearsal', m.rehearsing],
     ] as const) {
-      $(`[data-action="${action}"]`).setAttribute('aria-pressed', String(on));
+      actionButton(action).setAttribute('aria-pressed', String(on));
     }
-    setText($('[data-action="freeze"]'), m.frozen ? T.unfreezeAudience : T.freezeAudience);
-    setText($('[data-action="rehearsal"]'), m.rehearsing ? T.stopRehearsal : T.startRehearsal);
-    $<HTMLButtonElement>('[data-action="downloadJson"]').disabled = !m.hasRecording;
-    $<HTMLButtonElement>('[data-action="downloadCsv"]').disabled = !m.hasRecording;
-    $('[data-action="clearPlan"]').hidden = m.plan.source !== 'rehearsal';
+    setText(actionButton('freeze'), m.frozen ? T.unfreezeAudience : T.freezeAudience);
+    setText(actionButton('rehearsal'), m.rehearsing ? T.stopRehearsal : T.startRehearsal);
+    actionButton('downloadJson').disabled = !m.hasRecording;
+    actionButton('downloadCsv').disabled = !m.hasRecording;
+    actionButton('clearPlan').hidden = m.plan.source !== 'rehearsal';
     setText($('.presenter-plan-source'), m.planMessage || PLAN_SOURCE_LABEL[m.plan.source]);
 
     // Timeline: one cell per slide, as wide as its planned time

@@ -22,6 +22,7 @@ import {
   saveSession,
   type ConsoleSession,
 } from './presenter-session.js';
+import type { PresenterAction } from './presenter-actions.js';
 import { createPresenterView } from './presenter-view.js';
 import {
   planSecondsFromReport,
@@ -149,7 +150,8 @@ export function startPresenter(deck: Deck): () => void {
     }, PLAN_MESSAGE_MS);
   };
 
-  const actions: Record<string, () => void> = {
+  // Every action has its handler: a Record over the union makes a missing one a type error.
+  const actions: Record<PresenterAction, () => void> = {
     next: () => moveTo(nextPosition(steps, session.view)),
     previous: () => moveTo(previousPosition(steps, session.view)),
     first: () => moveTo({ h: 0, f: -1 }),
@@ -203,8 +205,8 @@ export function startPresenter(deck: Deck): () => void {
     help: () => overlay.toggle(),
     openAudience: () => void window.open(audienceUrl(), 'deck-audience'),
   };
-  const act = (name: string) => {
-    actions[name]?.();
+  const act = (name: PresenterAction) => {
+    actions[name]();
     saveSession(key, session, now());
     refresh();
   };
@@ -227,7 +229,7 @@ export function startPresenter(deck: Deck): () => void {
     event.preventDefault();
     act(action);
   };
-  const onPlanFile = async () => {
+  const loadPlanFile = async () => {
     const file = ui.planInput.files?.[0];
     ui.planInput.value = '';
     if (!file) return;
@@ -245,6 +247,7 @@ export function startPresenter(deck: Deck): () => void {
     channel.send({ type: 'bye' });
   };
   document.addEventListener('keydown', onKeyDown);
+  const onPlanFile = () => void loadPlanFile();
   ui.planInput.addEventListener('change', onPlanFile);
   window.addEventListener('pagehide', onPageHide);
   const ticker = setInterval(refresh, TICK_MS);

@@ -17,67 +17,67 @@ const STATE_EVENTS = [
   'resumed',
 ] as const;
 
-/** The shared state as `deck` shows it now. */
-export function readState(deck: RevealApi): SharedState {
-  const { h, f } = deck.getIndices();
-  return { h, f: f ?? -1, overview: deck.isOverview(), paused: deck.isPaused() };
+/** The shared state as `reveal` shows it now. */
+export function readState(reveal: RevealApi): SharedState {
+  const { h, f } = reveal.getIndices();
+  return { h, f: f ?? -1, overview: reveal.isOverview(), paused: reveal.isPaused() };
 }
 
 /** Build steps of each slide as reveal.js has them. */
-function stepsOf(deck: RevealApi): number[] {
-  return deck.getHorizontalSlides().map((slide) => slide.querySelectorAll('.fragment').length);
+function stepsOf(reveal: RevealApi): number[] {
+  return reveal.getHorizontalSlides().map((slide) => slide.querySelectorAll('.fragment').length);
 }
 
 export function sameState(a: SharedState, b: SharedState): boolean {
   return a.h === b.h && a.f === b.f && a.overview === b.overview && a.paused === b.paused;
 }
 
-/** Moves `deck` to `state` (leaving the overview first and entering it last, so the right slide is picked). */
-export function applyState(deck: RevealApi, state: SharedState): void {
-  if (!state.overview && deck.isOverview()) deck.toggleOverview(false);
-  const { h, f } = readState(deck);
-  if (h !== state.h || f !== state.f) deck.slide(state.h, 0, state.f);
-  if (state.overview && !deck.isOverview()) deck.toggleOverview(true);
-  if (state.paused !== deck.isPaused()) deck.togglePause(state.paused);
+/** Moves `reveal` to `state` (leaving the overview first and entering it last, so the right slide is picked). */
+export function applyState(reveal: RevealApi, state: SharedState): void {
+  if (!state.overview && reveal.isOverview()) reveal.toggleOverview(false);
+  const { h, f } = readState(reveal);
+  if (h !== state.h || f !== state.f) reveal.slide(state.h, 0, state.f);
+  if (state.overview && !reveal.isOverview()) reveal.toggleOverview(true);
+  if (state.paused !== reveal.isPaused()) reveal.togglePause(state.paused);
 }
 
-/** Publishes every move of `deck` and follows moves made in the console or other audience windows. Returns an undo. */
-export function syncAudience(deck: RevealApi, deckKey: string): () => void {
+/** Publishes every move of `reveal` and follows moves made in the console or other audience windows. Returns an undo. */
+export function syncAudience(reveal: RevealApi, deckKey: string): () => void {
   // A print view (PDF export, handout) is not part of the talk: it neither follows nor leads.
-  if (deck.getConfig().view === 'print') return () => {};
-  let shared = readState(deck);
+  if (reveal.getConfig().view === 'print') return () => {};
+  let shared = readState(reveal);
   let applying = false;
   const onMessage = (message: DeckMessage) => {
     if (message.type === 'hello') channel.send({ type: 'state', state: shared, stamp, to: message.from });
     if (message.type !== 'state' || (message.to !== undefined && message.to !== channel.id)) return;
-    if (!fitsDeck(stepsOf(deck), message.state) || !isNewer(message.stamp, stamp)) return;
+    if (!fitsDeck(stepsOf(reveal), message.state) || !isNewer(message.stamp, stamp)) return;
     stamp = message.stamp;
     applying = true;
     try {
-      applyState(deck, message.state);
+      applyState(reveal, message.state);
     } finally {
       applying = false;
     }
     // reveal.js may clamp a position it cannot show; keep what it shows, under the same stamp.
-    shared = readState(deck);
+    shared = readState(reveal);
   };
   const channel = openSyncChannel(deckKey, 'audience', onMessage);
   let stamp = firstStamp(channel.id, 'audience');
   const publish = () => {
     if (applying) return;
-    const now = readState(deck);
+    const now = readState(reveal);
     if (sameState(now, shared)) return;
     shared = now;
     stamp = nextStamp(stamp, Date.now(), channel.id);
     channel.send({ type: 'state', state: shared, stamp });
   };
   const onPageHide = () => channel.send({ type: 'bye' });
-  for (const name of STATE_EVENTS) deck.on(name, publish);
+  for (const name of STATE_EVENTS) reveal.on(name, publish);
   window.addEventListener('pagehide', onPageHide);
   // A window that just loaded does not impose its position: it asks, and the newest answer wins.
   channel.send({ type: 'hello' });
   return () => {
-    for (const name of STATE_EVENTS) deck.off(name, publish);
+    for (const name of STATE_EVENTS) reveal.off(name, publish);
     window.removeEventListener('pagehide', onPageHide);
     onPageHide();
     channel.close();

@@ -1,29 +1,20 @@
 // Every key of the deck and of the presenter console, in Chinese and English, in one table: the
 // shortcuts overlay shows it and the console's keyboard handler reads its actions from it.
 import { UI_STRINGS as T } from '../../shared/ui-strings.js';
+import type { PresenterAction } from '../presenter/presenter-actions.js';
 
-export type ConsoleAction =
-  | 'next'
-  | 'previous'
-  | 'first'
-  | 'last'
-  | 'blackout'
-  | 'overview'
-  | 'freeze'
-  | 'backToAudience'
-  | 'timer'
-  | 'resetTimer'
-  | 'notesLarger'
-  | 'notesSmaller'
-  | 'escape';
-
+/** The console's actions that a key triggers (the others are buttons only). */
+export type ConsoleKeyAction = Exclude<
+  PresenterAction,
+  'rehearsal' | 'downloadJson' | 'downloadCsv' | 'clearPlan' | 'help' | 'openAudience'
+>;
 export interface Shortcut {
   /** Keys as shown in the overlay. */
   keys: readonly string[];
   zh: string;
   en: string;
   /** Console only: `KeyboardEvent.key` (letters in lower case, `Shift+` prefixed when shift is needed) → action. */
-  on?: Readonly<Record<string, ConsoleAction>>;
+  on?: Readonly<Record<string, ConsoleKeyAction>>;
 }
 
 const ARROWS_NEXT = [T.arrowRight, T.arrowDown];
@@ -97,7 +88,7 @@ export const CONSOLE_SHORTCUTS: readonly Shortcut[] = [
 /** The console action for a key press, or null (modifier chords other than Shift are left to the browser). */
 export function consoleAction(
   event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>,
-): ConsoleAction | null {
+): ConsoleKeyAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   const names = event.shiftKey ? [`Shift+${key}`, key] : [key];

@@ -4,7 +4,7 @@ import {
   AUDIENCE_SHORTCUTS,
   CONSOLE_SHORTCUTS,
   consoleAction,
-  type ConsoleAction,
+  type ConsoleKeyAction,
 } from '../../../src/client/ui/shortcuts.js';
 import { UI_STRINGS } from '../../../src/shared/ui-strings.js';
 
@@ -14,7 +14,7 @@ const press = (
 ) => consoleAction({ key, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
 
 describe('console keys', () => {
-  test.each<[string, ConsoleAction | null, object?]>([
+  test.each<[string, ConsoleKeyAction | null, object?]>([
     ['ArrowRight', 'next'],
     [' ', 'next'],
     [' ', 'previous', { shiftKey: true }],
