@@ -1,5 +1,5 @@
-// The contract between the build (Node) and the browser: everything here is JSON-safe data.
-// Both sides import it with `import type`, so no code crosses the boundary.
+// The contract between the build (Node) and the browser: the typed Deck that src/node/markdown
+// builds and src/client shows, published as `virtual:deck`. Everything here is JSON-safe data.
 
 /** Where something came from, for messages a person can act on: `slides/01-chatgpt.md:42`. */
 export interface SourceRef {
