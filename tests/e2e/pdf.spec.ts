@@ -9,12 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import {
-  buildDeck,
-  exportPdf,
-  openExportSession,
-  serveBuiltDeck,
-} from '../../src/node/commands/export-pdf.js';
+import { exportPdf, openExportSession, serveBuiltDeck } from '../../src/node/commands/export-pdf.js';
+import { buildDeck } from '../../src/node/cli/vite-build.js';
 import { loadDeck } from '../../src/node/markdown/load-deck.js';
 import type { Slide } from '../../src/shared/deck.js';
 import { NO_CJK_FONTCONFIG } from '../../src/node/cli/chromium.js';
@@ -463,7 +459,7 @@ test.describe('a deck with problems', () => {
         `---\nid: tall\nclass: content\n---\n\n## 太长的一页\n\n${items}\n`,
       );
       const dist = join(dir, 'dist');
-      buildDeck({ slides, dist });
+      await buildDeck({ slides, dist });
 
       for (const kind of ['slides', 'handout'] as const) {
         await expect(exportPdf({ dist, kind, out: join(dir, `${kind}.pdf`) })).rejects.toThrow(

@@ -3,15 +3,15 @@
 // printable views (`?view=print`, `?view=handout`), exactly what a person printing from the
 // browser gets, once they set `html[data-pdf-ready]`.
 //
-//   tsx scripts/export-pdf.ts [--slides | --handout] [--steps] [--range 3-7] [--dist dir] [--out file] [--no-build]
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+//   npm run export -- [--slides | --handout] [--steps] [--range 3-7] [--dist dir] [--out file.pdf] [--no-build]
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import { CHROMIUM_ARGS, NO_BROWSER_HELP, browserEnv, findChromium } from '../cli/chromium.js';
+import { NoBrowserError, launchChromium } from '../cli/chromium.js';
 import { serveStatic, type StaticServer } from '../cli/static-server.js';
+import { BuildError, ensureBuilt } from '../cli/vite-build.js';
+import { PROJECT_ROOT } from '../project-path.js';
 
 export type PdfKind = 'slides' | 'handout';
 
@@ -46,12 +46,11 @@ export interface ExportSession {
   close(): Promise<void>;
 }
 
-/** What goes wrong in a way the person exporting can fix (bad range, slide too tall, no browser). */
+/** What goes wrong in a way the person exporting can fix (bad range, slide too tall, no built deck). */
 export class ExportError extends Error {
   override name = 'ExportError';
 }
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** Laying out a few hundred slides and loading their fonts takes seconds, not minutes. */
 const READY_TIMEOUT_MS = 120_000;
 const VIEWS: Record<PdfKind, string> = { slides: 'print', handout: 'handout' };
@@ -132,7 +131,7 @@ export async function exportBoth(
   options: Omit<ExportOptions, 'kind' | 'out' | 'session'>,
 ): Promise<ExportResult[]> {
   checkRange(options.range);
-  const session = await openExportSession(options.dist, options.onProgress ?? (() => {}));
+  const session = await openExportSession(options.dist, options.onProgress);
   try {
     return await Promise.all([
       exportPdf({ ...options, kind: 'slides', session }),
@@ -169,28 +168,6 @@ export async function openExportSession(
   }
 }
 
-async function launchChromium(): Promise<Browser> {
-  // Playwright is a dev dependency: load it only when a PDF is really made.
-  const { chromium } = await import('@playwright/test').catch(() => {
-    throw new ExportError('@playwright/test is not installed: run `npm install` first');
-  });
-  let executablePath: string | undefined;
-  try {
-    executablePath = findChromium();
-  } catch (error) {
-    throw new ExportError(`${error instanceof Error ? error.message : String(error)}\n${NO_BROWSER_HELP}`);
-  }
-  try {
-    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: browserEnv() });
-  } catch (error) {
-    const message = String(error);
-    if (!executablePath || /executable doesn't exist|ENOENT|Failed to launch/i.test(message)) {
-      throw new ExportError(`${NO_BROWSER_HELP}\n(${message.split('\n')[0]})`);
-    }
-    throw error;
-  }
-}
-
 function viewUrl(baseUrl: string, options: ExportOptions): string {
   const url = new URL('index.html', baseUrl);
   url.searchParams.set('view', VIEWS[options.kind]);
@@ -199,9 +176,9 @@ function viewUrl(baseUrl: string, options: ExportOptions): string {
   return url.href;
 }
 
-/** Serves the built deck in `dist` on a free port of 127.0.0.1 (see src/tools/static-server.ts). */
+/** Serves the built deck in `dist` on a free port of 127.0.0.1; each export session and the print-view tests run it. */
 export function serveBuiltDeck(dist: string): Promise<StaticServer> {
-  return serveStatic(resolve(dist));
+  return serveStatic(dist);
 }
 
 interface DocumentInfo {
@@ -290,56 +267,6 @@ function xmpPacket(info: DocumentInfo, created: Date): string {
 <?xpacket end="w"?>`;
 }
 
-/** Builds the deck into `dist` when it is missing or older than any of its sources. */
-export function ensureBuilt(dist: string, progress: (message: string) => void = () => {}): void {
-  const index = join(dist, 'index.html');
-  const slides = resolve(ROOT, process.env.DECK_SLIDES ?? 'slides');
-  const sources = [
-    slides,
-    join(ROOT, 'src'),
-    join(ROOT, 'assets'),
-    join(ROOT, 'index.html'),
-    join(ROOT, 'vite.config.ts'),
-  ];
-  if (existsSync(index) && newestChange(sources) <= statSync(index).mtimeMs) return;
-  progress(
-    existsSync(index) ? 'sources changed since the last build: building the deck' : 'building the deck',
-  );
-  buildDeck({ slides, dist });
-}
-
-/** Runs `vite build` for the slides in `slides` into `dist` (the benchmark and tests build other decks this way). */
-export function buildDeck({ slides, dist }: { slides: string; dist: string }): void {
-  // vite's package exports do not include its command-line script: find it next to its entry.
-  const entry = createRequire(import.meta.url).resolve('vite');
-  const vite = join(
-    entry.slice(0, entry.lastIndexOf(`${sep}node_modules${sep}vite${sep}`)),
-    'node_modules',
-    'vite',
-    'bin',
-    'vite.js',
-  );
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, DECK_SLIDES: resolve(slides), DECK_DIST: resolve(dist) },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0)
-    throw new ExportError(`the deck did not build:\n${result.stderr || result.stdout}`);
-}
-
-function newestChange(paths: string[]): number {
-  let newest = 0;
-  for (const path of paths) {
-    if (!existsSync(path)) continue;
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.mtimeMs);
-    if (stat.isDirectory())
-      newest = Math.max(newest, newestChange(readdirSync(path).map((name) => join(path, name))));
-  }
-  return newest;
-}
-
 interface CliOptions {
   kinds: PdfKind[];
   dist: string;
@@ -384,7 +311,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const options = parseArgs(process.argv.slice(2));
   const progress = (message: string) => console.error(`export: ${message}`);
-  if (options.build) ensureBuilt(options.dist, progress);
+  const slides = resolve(PROJECT_ROOT, process.env.DECK_SLIDES ?? 'slides');
+  if (options.build) await ensureBuilt({ slides, dist: options.dist }, progress);
   const common = {
     dist: options.dist,
     steps: options.steps,
@@ -398,7 +326,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main().catch((error: unknown) => {
-    console.error(error instanceof ExportError ? `export failed: ${error.message}` : error);
+    const known =
+      error instanceof ExportError || error instanceof BuildError || error instanceof NoBrowserError;
+    console.error(known ? `export failed: ${error.message}` : error);
     process.exit(1);
   });
 }
