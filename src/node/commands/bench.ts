@@ -7,8 +7,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser } from '@playwright/test';
+import { isMainModule, readArgs, wholeNumber } from '../cli/args.js';
 import { NoBrowserError, findChromium, launchChromium } from '../cli/chromium.js';
 import { serveStatic } from '../cli/static-server.js';
 import { summarize, type Stats } from '../cli/stats.js';
@@ -351,41 +351,43 @@ export function formatTable(result: BenchResult): string {
   return lines.join('\n');
 }
 
-function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = {
-    runs: 5,
-    builds: 3,
-    large: 200,
-    baseline: true,
-    pdfRuns: 1,
-    pdf: true,
-    out: join(PROJECT_ROOT, 'bench', 'results', 'latest.json'),
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const number = () => {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a whole number ≥ 1`);
-      return value;
-    };
-    if (arg === '--runs') options.runs = number();
-    else if (arg === '--builds') options.builds = number();
-    else if (arg === '--large') options.large = number();
-    else if (arg === '--pdf-runs') options.pdfRuns = number();
-    else if (arg === '--no-baseline') options.baseline = false;
-    else if (arg === '--no-pdf') options.pdf = false;
-    else if (arg === '--out') options.out = resolve(argv[++i] ?? '');
-    else
-      throw new Error(
-        `unknown option ${arg}\nusage: npm run bench -- [--runs 5] [--builds 3] [--large 200] [--pdf-runs 1] [--no-baseline] [--no-pdf] [--out file.json]`,
-      );
-  }
-  return options;
-}
+const CLI = {
+  name: 'bench',
+  about: `Builds the talk, a generated deck made from its slides and a plain reveal.js project of the
+same slides in a temporary folder; measures build time, output bytes, cold loads and key presses in
+headless Chromium, and the slides PDF export; prints a Markdown table, writes the results as JSON,
+and exits 1 when the talk misses a budget.`,
+  options: {
+    runs: { type: 'string', value: 'n', default: '5', help: 'cold loads per deck' },
+    builds: { type: 'string', value: 'n', default: '3', help: 'warm builds per deck' },
+    large: { type: 'string', value: 'n', default: '200', help: 'slides in the generated deck' },
+    'pdf-runs': { type: 'string', value: 'n', default: '1', help: 'slides PDF exports per deck' },
+    'no-baseline': { type: 'boolean', help: 'skip the plain reveal.js project (default: measure it)' },
+    'no-pdf': {
+      type: 'boolean',
+      help: 'skip the PDF export (default: time it for the talk and the generated deck)',
+    },
+    out: {
+      type: 'string',
+      value: 'file.json',
+      default: 'bench/results/latest.json',
+      help: 'where to write the results, relative to the project folder',
+    },
+  },
+} as const;
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const options = parseArgs(process.argv.slice(2));
+  const args = readArgs(CLI);
+  const options: BenchOptions = {
+    runs: wholeNumber(CLI, 'runs', args.runs),
+    builds: wholeNumber(CLI, 'builds', args.builds),
+    large: wholeNumber(CLI, 'large', args.large),
+    pdfRuns: wholeNumber(CLI, 'pdf-runs', args['pdf-runs']),
+    baseline: !args['no-baseline'],
+    pdf: !args['no-pdf'],
+    out: resolve(PROJECT_ROOT, args.out),
+  };
   const result = await runBench(options);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
@@ -399,7 +401,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMainModule(import.meta.url)) {
   main().catch((error: unknown) => {
     const known = error instanceof BuildError || error instanceof NoBrowserError;
     console.error(known ? `bench failed: ${error.message}` : error);

@@ -6,8 +6,8 @@
 //   npm run export -- [--slides | --handout] [--steps] [--range 3-7] [--dist dir] [--out file.pdf] [--no-build]
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
+import { isMainModule, readArgs, usageError } from '../cli/args.js';
 import { NoBrowserError, launchChromium } from '../cli/chromium.js';
 import { serveStatic, type StaticServer } from '../cli/static-server.js';
 import { BuildError, ensureBuilt } from '../cli/vite-build.js';
@@ -121,9 +121,15 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
 }
 
 function checkRange(range: string | undefined): void {
-  if (range !== undefined && !/^\s*\d+\s*(-\s*\d+\s*)?$/.test(range)) {
-    throw new ExportError(`--range must be a slide number or two like 3-7, not "${range}"`);
-  }
+  const problem = rangeProblem(range);
+  if (problem) throw new ExportError(problem);
+}
+
+/** Why `range` is not a slide range, or undefined when it is one or not given. */
+function rangeProblem(range: string | undefined): string | undefined {
+  return range === undefined || /^\s*\d+\s*(-\s*\d+\s*)?$/.test(range)
+    ? undefined
+    : `--range must be a slide number or two like 3-7, not "${range}"`;
 }
 
 /** Writes the slides PDF and the handout PDF side by side, with one browser. */
@@ -267,64 +273,61 @@ function xmpPacket(info: DocumentInfo, created: Date): string {
 <?xpacket end="w"?>`;
 }
 
-interface CliOptions {
-  kinds: PdfKind[];
-  dist: string;
-  out?: string;
-  steps: boolean;
-  range?: string;
-  build: boolean;
-}
-
-function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { kinds: [], dist: process.env.DECK_DIST ?? 'dist', steps: false, build: true };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new ExportError(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--slides') options.kinds.push('slides');
-    else if (arg === '--handout') options.kinds.push('handout');
-    else if (arg === '--steps') options.steps = true;
-    else if (arg === '--range') options.range = value();
-    else if (arg === '--dist') options.dist = value();
-    else if (arg === '--out') options.out = value();
-    else if (arg === '--no-build') options.build = false;
-    else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new ExportError(`unknown option ${arg}\n${USAGE}`);
-  }
-  if (options.kinds.length === 0) options.kinds = options.steps ? ['slides'] : ['slides', 'handout'];
-  if (options.out && options.kinds.length > 1)
-    throw new ExportError('--out names one file: add --slides or --handout');
-  return options;
-}
-
-const USAGE = `usage: npm run export -- [--slides | --handout] [--steps] [--range 3-7] [--dist dist] [--out file.pdf] [--no-build]
-  writes <dist>/pdf/slides.pdf (one 16:9 page per slide; --steps: one per build step)
-  and <dist>/pdf/handout.pdf (A4, each slide with its speaker notes); builds the deck first if needed`;
+const CLI = {
+  name: 'export',
+  about: `Writes <dist>/pdf/slides.pdf (one 16:9 page per slide) and <dist>/pdf/handout.pdf (A4, each slide
+with its speaker notes), building the deck first when a source is newer than the build.`,
+  options: {
+    slides: { type: 'boolean', help: 'only the slides PDF (default: both PDFs)' },
+    handout: { type: 'boolean', help: 'only the handout PDF' },
+    steps: { type: 'boolean', help: 'slides PDF with one page per build step (default: one per slide)' },
+    range: { type: 'string', value: '3-7', help: 'only these slides, 1-based: 3-7 or 5 (default: all)' },
+    dist: {
+      type: 'string',
+      value: 'dir',
+      default: process.env.DECK_DIST ?? 'dist',
+      help: 'the built deck, $DECK_DIST if set',
+    },
+    out: {
+      type: 'string',
+      value: 'file.pdf',
+      help: 'where to write, with --slides or --handout (default: <dist>/pdf/<kind>.pdf)',
+    },
+    'no-build': {
+      type: 'boolean',
+      help: 'export the deck in <dist> as it is, even if older than its sources',
+    },
+  },
+} as const;
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const options = parseArgs(process.argv.slice(2));
+  const args = readArgs(CLI);
+  const kinds = (['slides', 'handout'] as const).filter((kind) => args[kind]);
+  if (kinds.length === 0)
+    kinds.push(...(args.steps ? (['slides'] as const) : (['slides', 'handout'] as const)));
+  // Mistakes in the command line are reported before a build that could take a while.
+  if (args.out !== undefined && kinds.length > 1)
+    usageError(CLI, '--out names one file: add --slides or --handout');
+  if (args.steps && !kinds.includes('slides'))
+    usageError(CLI, '--steps applies to the slides PDF, not the handout');
+  const problem = rangeProblem(args.range);
+  if (problem) usageError(CLI, problem);
   const progress = (message: string) => console.error(`export: ${message}`);
   const slides = resolve(PROJECT_ROOT, process.env.DECK_SLIDES ?? 'slides');
-  if (options.build) await ensureBuilt({ slides, dist: options.dist }, progress);
+  if (!args['no-build']) await ensureBuilt({ slides, dist: args.dist }, progress);
   const common = {
-    dist: options.dist,
-    steps: options.steps,
+    dist: args.dist,
+    steps: args.steps,
     onProgress: progress,
-    ...(options.range ? { range: options.range } : {}),
+    ...(args.range !== undefined ? { range: args.range } : {}),
   };
-  if (options.kinds.length === 2) await exportBoth(common);
-  else await exportPdf({ ...common, kind: options.kinds[0]!, ...(options.out ? { out: options.out } : {}) });
+  if (kinds.length === 2) await exportBoth(common);
+  else await exportPdf({ ...common, kind: kinds[0]!, ...(args.out !== undefined ? { out: args.out } : {}) });
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMainModule(import.meta.url)) {
   main().catch((error: unknown) => {
     const known =
       error instanceof ExportError || error instanceof BuildError || error instanceof NoBrowserError;
