@@ -1,11 +1,12 @@
 // The talk as the audience and the speaker get it: the built deck served by `vite preview`.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TALK_TITLES } from '../fixtures/talk-outline.js';
+import { TALK_META, TALK_TITLES, talkSlide } from '../fixtures/talk-outline.js';
 import { expect, test, type HanTextFonts } from './deck-page.js';
 
 /** The talk's headings, one per slide, in order. */
 const TITLES = TALK_TITLES;
+const titleOf = (id: string) => talkSlide(id).title;
 
 /** The family name inside the bundled font file (served to the page as 'Deck Sans'). */
 const BUNDLED_FAMILY = 'Source Han Sans SC';
@@ -41,7 +42,7 @@ test.describe('slides and headings', () => {
 
   test('the page is Simplified Chinese', async ({ deck, page }) => {
     await deck.goto();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.locator('html')).toHaveAttribute('lang', TALK_META.lang);
   });
 });
 
@@ -50,7 +51,7 @@ test.describe('navigation', () => {
     await deck.goto('chatgpt');
     await deck.press('ArrowRight');
     await deck.expectAt('chatgpt-mistakes');
-    await expect(deck.heading).toHaveText(TITLES[2]);
+    await expect(deck.heading).toHaveText(titleOf('chatgpt-mistakes'));
     await deck.press('ArrowLeft');
     await deck.expectAt('chatgpt');
   });
@@ -97,16 +98,16 @@ test.describe('navigation', () => {
     await deck.goto('models-ceiling');
     await deck.press('End');
     await deck.expectAt('closing');
-    await expect(deck.heading).toHaveText(TITLES.at(-1)!);
+    await expect(deck.heading).toHaveText(titleOf('closing'));
     await deck.press('Home');
     await deck.expectAt('title');
-    await expect(deck.heading).toHaveText(TITLES[0]);
+    await expect(deck.heading).toHaveText(titleOf('title'));
   });
 
   test('a link to #/openai-team opens that slide', async ({ deck, page }) => {
     await deck.goto('openai-team');
     await deck.expectAt('openai-team', 0);
-    await expect(deck.heading).toHaveText(TITLES[8]);
+    await expect(deck.heading).toHaveText(titleOf('openai-team'));
     await expect(page).toHaveURL(/#\/openai-team$/);
   });
 
@@ -133,7 +134,7 @@ test.describe('navigation', () => {
     await deck.expectAt('chatgpt-mistakes');
     await page.goBack();
     await deck.expectAt('chatgpt');
-    await expect(deck.heading).toHaveText(TITLES[1]);
+    await expect(deck.heading).toHaveText(titleOf('chatgpt'));
     await page.goBack();
     await deck.expectAt('title');
     await page.goForward();
@@ -279,11 +280,11 @@ test.describe('offline', () => {
   test('the built deck opens from the file system', async ({ deck, page }) => {
     const url = pathToFileURL(resolve(DIST, 'index.html')).href;
     await deck.goto(undefined, url);
-    await expect(deck.heading).toHaveText(TITLES[0]);
+    await expect(deck.heading).toHaveText(titleOf('title'));
     await expect.poll(() => deck.fontFaces()).toEqual(['400 loaded', '700 loaded']);
     await deck.next();
     await deck.expectAt('chatgpt');
-    await expect(deck.heading).toHaveText(TITLES[1]);
+    await expect(deck.heading).toHaveText(titleOf('chatgpt'));
     await expect(page).toHaveURL(/#\/chatgpt$/);
     expect(deck.errors, 'console errors when opened from file://').toEqual([]);
   });
@@ -305,13 +306,13 @@ test.describe('speaker view', () => {
     const title = presenter.locator('#presenter-title');
 
     const notesOf = async () => (await deck.currentSlide.locator('aside.notes').textContent()) ?? '';
-    await expect(title).toHaveText(TITLES[2]);
+    await expect(title).toHaveText(titleOf('chatgpt-mistakes'));
     await expect(notes).toHaveText(await notesOf());
     expect(await notesOf()).toContain('和人太像了');
 
     await deck.next();
     await deck.expectAt('chatgpt-turning-point');
-    await expect(title).toHaveText(TITLES[3]);
+    await expect(title).toHaveText(titleOf('chatgpt-turning-point'));
     await expect(notes).toHaveText(await notesOf());
     await expect(notes).toContainText('大数据、大算力、强算法');
     expect(presenterErrors).toEqual([]);
@@ -323,7 +324,7 @@ test.describe('speaker view', () => {
     const opened = context.waitForEvent('page');
     await deck.press('s');
     const presenter = await opened;
-    await expect(presenter.locator('#presenter-title')).toHaveText(TITLES[2]);
+    await expect(presenter.locator('#presenter-title')).toHaveText(titleOf('chatgpt-mistakes'));
     await expect(presenter.locator('.presenter-notes-text')).toContainText('和人太像了');
     await deck.expectAt('chatgpt-mistakes');
   });

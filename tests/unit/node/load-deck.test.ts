@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ASSET_PREFIX, loadDeck } from '../../../src/node/markdown/load-deck.js';
 import { BROKEN_DECKS, ROOT, deckFolder } from '../../fixtures/decks.js';
-import { TALK_TITLES } from '../../fixtures/talk-outline.js';
+import { TALK_META, TALK_SLIDES, TALK_TITLES } from '../../fixtures/talk-outline.js';
 
 const load = (name: string) => loadDeck(join(ROOT, deckFolder(name)), ROOT);
 const PROBLEM_PANEL =
@@ -143,6 +143,32 @@ describe('loadDeck: the talk in slides/', () => {
   test('loads with zero diagnostics', () => {
     expect(deck.diagnostics).toEqual([]);
     expect(deck.slides.filter((s) => s.broken)).toEqual([]);
+  });
+
+  // The browser and PDF tests expect what tests/fixtures/talk-outline.ts writes down: when the
+  // slides change, this test says where the fixture must follow.
+  test('is the talk the tests expect: ids, titles, levels, build steps and timings as in the fixture', () => {
+    expect(
+      deck.slides.map((s) => ({
+        id: s.id,
+        title: s.title,
+        level: s.level,
+        steps: s.steps,
+        timing: s.attributes.timing,
+      })),
+    ).toEqual(
+      TALK_SLIDES.map(({ id, title, level, steps, timing }) => ({ id, title, level, steps, timing })),
+    );
+  });
+
+  test('its notes open with the words the fixture gives', () => {
+    expect(deck.slides.map((s) => s.notesText.slice(0, TALK_SLIDES[s.index]?.notes.length))).toEqual(
+      TALK_SLIDES.map((s) => s.notes),
+    );
+  });
+
+  test('has the title, author and language of the fixture', () => {
+    expect(deck.meta).toMatchObject(TALK_META);
   });
 
   test('has 16 slides with unique ids', () => {
