@@ -70,13 +70,36 @@ if (new URLSearchParams(window.location.search).has('presenter')) {
   }
 }
 
-/** A slide file changed: swap the slides in place and stay on the same slide (by id when it still exists). */
+/**
+ * The slide shown before an update dropped it, and its build step. A rename is a deletion then an
+ * addition, often two updates: the slide comes back with the second one, and so does the page.
+ */
+let lostSlide: { id: string; step: number | undefined } | undefined;
+/** True while swapSlides moves the deck (its own slide changes are not the presenter's). */
+let swapping = false;
+let watchingMoves = false;
+
+/** A slide file changed, was added or removed: swap the slides in place and stay on the same slide (by id when it still exists). */
 function swapSlides(reveal: RevealApi, next: Deck): void {
+  if (!watchingMoves) {
+    // Going to another slide forgets a lost one.
+    reveal.on('slidechanged', () => {
+      if (!swapping) lostSlide = undefined;
+    });
+    watchingMoves = true;
+  }
   const { h, f } = reveal.getIndices();
-  const id = reveal.getCurrentSlide()?.id;
-  renderSections(document.querySelector('.reveal .slides')!, next.slides);
-  reveal.sync();
-  const index = next.slides.findIndex((s) => s.id === id);
-  reveal.slide(index >= 0 ? index : Math.min(h, next.slides.length - 1), 0, f);
+  const wanted = lostSlide ?? { id: reveal.getCurrentSlide()?.id ?? '', step: f };
+  swapping = true;
+  try {
+    renderSections(document.querySelector('.reveal .slides')!, next.slides);
+    reveal.sync();
+    const index = next.slides.findIndex((s) => s.id === wanted.id);
+    lostSlide = index >= 0 ? undefined : wanted;
+    if (index >= 0) reveal.slide(index, 0, wanted.step);
+    else if (next.slides.length > 0) reveal.slide(Math.min(h, next.slides.length - 1), 0);
+  } finally {
+    swapping = false;
+  }
   showDiagnostics(next.diagnostics);
 }

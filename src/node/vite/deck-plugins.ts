@@ -1,7 +1,7 @@
 // The deck's Vite plugins, composed: `virtual:deck` (the built Deck) is served here; the font,
 // math CSS, classic-script and security-policy plugins live in their own modules. The build fails
 // on any problem in `slides/`; the dev server keeps serving while reporting it, and hot-updates
-// slides without a reload.
+// slides without a reload when a slide file is saved, added, deleted or renamed.
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import type { Deck } from '../../shared/deck.js';
 import { escapeHtml } from '../../shared/escape-html.js';
@@ -64,24 +64,28 @@ function deckModulePlugin(state: DeckState): Plugin {
       }
       return deckModuleCode(deck, images, state.root);
     },
-    handleHotUpdate({ file, server: devServer }) {
-      if (!state.owns(file)) return undefined;
+    // Called for a saved file ('update') and, unlike handleHotUpdate, for a new or deleted one
+    // ('create', 'delete'; a rename is both): the deck is rebuilt and sent as one update of its
+    // modules, which main.ts accepts in place, so the page keeps its slide.
+    hotUpdate({ file }) {
+      if (this.environment.name !== 'client' || !state.owns(file)) return undefined;
       state.invalidate();
-      const modules = [resolved(DECK_ID), resolved(FONT_ID), resolved(MATH_ID)]
-        .map((id) => devServer.moduleGraph.getModuleById(id))
-        .filter((m) => m !== undefined);
-      for (const module of modules) devServer.moduleGraph.invalidateModule(module);
-      return modules;
+      const graph = this.environment.moduleGraph;
+      return [DECK_ID, FONT_ID, MATH_ID]
+        .map((id) => graph.getModuleById(resolved(id)))
+        .filter((module) => module !== undefined);
     },
     transformIndexHtml(html) {
       const { meta } = state.get().deck;
-      return html
-        // Escaped as well as validated (deck-meta.ts): a value from deck.yaml never writes markup.
-        .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(meta.lang)}"`)
-        .replace(
-          /<title>[^<]*<\/title>/,
-          () => `<title>${escapeHtml(meta.title)} · ${escapeHtml(meta.author)}</title>`,
-        );
+      return (
+        html
+          // Escaped as well as validated (deck-meta.ts): a value from deck.yaml never writes markup.
+          .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(meta.lang)}"`)
+          .replace(
+            /<title>[^<]*<\/title>/,
+            () => `<title>${escapeHtml(meta.title)} · ${escapeHtml(meta.author)}</title>`,
+          )
+      );
     },
   };
 }

@@ -1,5 +1,5 @@
 // The deck as last built from `slides/`, shared by the Vite plugins and rebuilt when a slide changes.
-import { join, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import type { ResolvedConfig } from 'vite';
 import { loadDeck, type LoadedDeck } from '../markdown/load-deck.js';
 
@@ -25,7 +25,12 @@ export class DeckState {
   invalidate() {
     this.loaded = null;
   }
+  /**
+   * True for a file the deck is read from, or any file in the slides folder (a new slide, a
+   * deleted one, a missing picture added), except hidden ones such as an editor's swap files.
+   */
   owns(file: string) {
-    return file.startsWith(this.slidesDir + sep) || (this.loaded?.files.includes(file) ?? false);
+    if (this.loaded?.files.includes(file)) return true;
+    return file.startsWith(this.slidesDir + sep) && !basename(file).startsWith('.');
   }
 }
