@@ -245,3 +245,26 @@ test('a slide file renamed while the server runs keeps its slides and the curren
   await expectNotReloaded(page);
   expect(errors).toEqual([]);
 });
+
+test('a character the font cannot draw is named in the overlay and on its slide, typed or as an entity', async ({
+  page,
+  dev,
+}) => {
+  const errors = pageErrors(page);
+  await open(page, dev.url, 'three');
+  dev.edit('- 原来的要点', '- 原来的要点\n- 笑脸 😀');
+  dev.write('b.md', MORE.replace('- 新文件里的要点', '- 新文件里的要点\n\n火箭 &#x1F680;'));
+  const overlay = overlayText(page);
+  await expect(overlay).toContainText('a.md:24: no glyph for "😀" (U+1F600) in the deck font', {
+    timeout: 30_000,
+  });
+  await expect(overlay).toContainText('b.md:9: no glyph for "🚀" (U+1F680) in the deck font');
+  await expect(overlay).toContainText('a.md:15: ');
+  await expect(page.locator('section#three .deck-problems')).toContainText('a.md:24 no glyph for "😀"');
+  await expect(page.locator('section#four .deck-problems')).toContainText('b.md:9 no glyph for "🚀"');
+  // The slide still shows, the character in a fallback font.
+  await expect(page.locator('section#three li').last()).toHaveText('笑脸 😀');
+  await expect(page.locator('section#one .deck-problems')).toHaveCount(0);
+  await expectNotReloaded(page);
+  expect(errors).toEqual([]);
+});

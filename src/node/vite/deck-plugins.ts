@@ -7,7 +7,7 @@ import type { Deck } from '../../shared/deck.js';
 import { escapeHtml } from '../../shared/escape-html.js';
 import { classicScriptPlugin } from './classic-script-plugin.js';
 import { contentSecurityPolicyPlugin } from './content-security.js';
-import { FONT_ID, deckFontPlugin } from './deck-font-plugin.js';
+import { FONT_ID, deckFontPlugin, glyphProblems, withGlyphProblems } from './deck-font-plugin.js';
 import { DeckState } from './deck-state.js';
 import { formatDiagnostics } from '../markdown/format-diagnostics.js';
 import { mathCss } from '../font/katex-css.js';
@@ -52,17 +52,20 @@ function deckModulePlugin(state: DeckState): Plugin {
     resolveId(id) {
       return id === DECK_ID ? resolved(DECK_ID) : undefined;
     },
-    load(id) {
+    async load(id) {
       if (id !== resolved(DECK_ID)) return undefined;
-      const { deck, images, files } = state.get();
-      for (const file of files) this.addWatchFile(file);
+      const loaded = state.get();
+      for (const file of loaded.files) this.addWatchFile(file);
+      // A character the font cannot draw is one more problem to show (a build stops in the font plugin).
+      const deck =
+        command === 'serve' ? withGlyphProblems(loaded.deck, await glyphProblems(state)) : loaded.deck;
       const errors = deck.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) {
         if (command === 'build')
           this.error(`the slides have ${errors.length} problem(s):\n${formatDiagnostics(errors)}`);
         server?.config.logger.error(formatDiagnostics(errors), { timestamp: true });
       }
-      return deckModuleCode(deck, images, state.root);
+      return deckModuleCode(deck, loaded.images, state.root);
     },
     // Called for a saved file ('update') and, unlike handleHotUpdate, for a new or deleted one
     // ('create', 'delete'; a rename is both): the deck is rebuilt and sent as one update of its

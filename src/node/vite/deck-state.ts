@@ -8,6 +8,8 @@ export class DeckState {
   root = process.cwd();
   cacheDir = '';
   private loaded: LoadedDeck | null = null;
+  /** Results worked out from the loaded deck (e.g. the glyph check), dropped with it. */
+  private derived = new Map<string, unknown>();
   constructor(private readonly slides: string) {}
 
   configure(config: ResolvedConfig) {
@@ -22,8 +24,15 @@ export class DeckState {
     this.loaded ??= loadDeck(this.slidesDir, this.root);
     return this.loaded;
   }
+  /** `compute(deck)`, once per loaded deck: the plugins that need the same result share it. */
+  memo<T>(key: string, compute: (loaded: LoadedDeck) => T): T {
+    const loaded = this.get();
+    if (!this.derived.has(key)) this.derived.set(key, compute(loaded));
+    return this.derived.get(key) as T;
+  }
   invalidate() {
     this.loaded = null;
+    this.derived.clear();
   }
   /**
    * True for a file the deck is read from, or any file in the slides folder (a new slide, a
