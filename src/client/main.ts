@@ -9,7 +9,8 @@ import type { RevealApi } from 'reveal.js';
 import type { Deck } from '../shared/deck.js';
 import { announceSlides } from './audience/accessibility.js';
 import { syncAudience } from './sync/audience-sync.js';
-import { showDiagnostics } from './ui/dev-overlay.js';
+import { hideOverlay, refreshOverlay, showDiagnostics } from './ui/dev-overlay.js';
+import { reportOverflow } from './ui/overflow-check.js';
 import { startHandout } from './print/handout.js';
 import { bindJumpToSlide } from './audience/jump-to-slide.js';
 import { startPresenter } from './presenter/presenter.js';
@@ -58,11 +59,15 @@ if (new URLSearchParams(window.location.search).has('presenter')) {
   void startHandout(deck, print);
 } else {
   const ready = startAudience(deck);
-  if (import.meta.env.DEV) showDiagnostics(deck.diagnostics);
+  if (import.meta.env.DEV) {
+    showDiagnostics(deck.diagnostics);
+    void ready.then(() => reportOverflow(deck.slides));
+  }
   if (import.meta.hot) {
     // Vite reloads the page on the first update if an error overlay is open (it assumes the page
-    // failed to load). Ours only lists slide problems, so close it first; it reopens if they remain.
-    import.meta.hot.on('vite:beforeUpdate', () => showDiagnostics([]));
+    // failed to load). Ours only lists slide problems: closed before an update, shown again after.
+    import.meta.hot.on('vite:beforeUpdate', hideOverlay);
+    import.meta.hot.on('vite:afterUpdate', refreshOverlay);
     import.meta.hot.accept('virtual:deck', (module) => {
       const next = (module as { default: Deck } | undefined)?.default;
       if (next) void ready.then((reveal) => swapSlides(reveal, next));
@@ -102,4 +107,5 @@ function swapSlides(reveal: RevealApi, next: Deck): void {
     swapping = false;
   }
   showDiagnostics(next.diagnostics);
+  reportOverflow(next.slides);
 }

@@ -268,3 +268,25 @@ test('a character the font cannot draw is named in the overlay and on its slide,
   await expectNotReloaded(page);
   expect(errors).toEqual([]);
 });
+
+test('a slide that overflows its frame is named in the overlay with its file and line', async ({
+  page,
+  dev,
+}) => {
+  const errors = pageErrors(page);
+  await open(page, dev.url, 'one');
+  const items = Array.from({ length: 14 }, (_, i) => `- 第 ${i + 1} 条要点`).join('\n');
+  dev.write('b.md', `---\nid: long\n---\n\n## 太长的一页\n\n${items}\n`);
+  await expect(overlayText(page)).toContainText(
+    /b\.md:1: slide "太长的一页" overflows its 1280×720 frame by \d+ px at the bottom/,
+    { timeout: 15_000 },
+  );
+  await expect(overlayText(page)).toContainText('a.md:15: ');
+  await expect(page.locator('section#one')).toHaveClass(/present/);
+
+  // Fixed: the report goes away.
+  dev.write('b.md', `---\nid: long\n---\n\n## 太长的一页\n\n- 只有一条\n`);
+  await expect(overlayText(page)).toHaveText(TEX_PROBLEM, { timeout: 15_000 });
+  await expectNotReloaded(page);
+  expect(errors).toEqual([]);
+});
