@@ -10,7 +10,7 @@ import { BUILD_TIMEOUT, viteBuild } from './vite-build.js';
 describe('vite build', () => {
   test.each(BROKEN_DECKS)(
     'fails on the $name fixture and names the file, line and problem',
-    async ({ name, problems }) => {
+    async ({ name, problems, neverPrinted }) => {
       const { code, output, dist } = await viteBuild(deckFolder(name));
       try {
         expect(code, output).not.toBe(0);
@@ -18,7 +18,24 @@ describe('vite build', () => {
           expect(output).toContain(`${deckFolder(name)}/${p.file}:${p.line}: error: `);
           expect(output).toContain(p.message);
         }
+        for (const text of neverPrinted ?? []) expect(output).not.toContain(text);
         expect(existsSync(join(dist, 'index.html'))).toBe(false);
+      } finally {
+        rmSync(dist, { recursive: true, force: true });
+      }
+    },
+    BUILD_TIMEOUT,
+  );
+
+  test(
+    'fails on a slides folder that does not exist, naming it and what to do',
+    async () => {
+      const { code, output, dist } = await viteBuild(deckFolder('does-not-exist'));
+      try {
+        expect(code, output).not.toBe(0);
+        expect(output).toContain(
+          `${deckFolder('does-not-exist')}:1: error: the slides folder does not exist: create it`,
+        );
       } finally {
         rmSync(dist, { recursive: true, force: true });
       }

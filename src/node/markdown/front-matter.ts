@@ -149,7 +149,11 @@ export function yamlValue(node: YamlNode | null): unknown {
 
 /** A value quoted in a message: JSON, on one line, cut short. */
 export function shortJson(value: unknown): string {
-  const json = JSON.stringify(value) ?? 'nothing';
+  // JSON has no Infinity or NaN (`.inf`, `.nan` in YAML): it would print them as null.
+  const json =
+    typeof value === 'number' && !Number.isFinite(value)
+      ? String(value)
+      : (JSON.stringify(value) ?? 'nothing');
   return json.length > 60 ? `${json.slice(0, 60)}…` : json;
 }
 
