@@ -2,7 +2,13 @@
 // math CSS, classic-script and security-policy plugins live in their own modules. The build fails
 // on any problem in `slides/`; the dev server keeps serving while reporting it, and hot-updates
 // slides without a reload when a slide file is saved, added, deleted or renamed.
-import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import type {
+  EnvironmentModuleGraph,
+  EnvironmentModuleNode,
+  Plugin,
+  ResolvedConfig,
+  ViteDevServer,
+} from 'vite';
 import type { Deck } from '../../shared/deck.js';
 import { escapeHtml } from '../../shared/escape-html.js';
 import { classicScriptPlugin } from './classic-script-plugin.js';
@@ -17,6 +23,8 @@ import { projectPath } from '../project-path.js';
 const DECK_ID = 'virtual:deck';
 const MATH_ID = 'virtual:deck-math.css';
 const resolved = (id: string) => `\0${id}`;
+/** How often the dev server looks at the slides folder for changes its watcher missed. */
+const STALE_CHECK_MS = 1000;
 
 export interface DeckPluginOptions {
   /** Folder of the talk's Markdown and deck.yaml, relative to the Vite root. */
@@ -48,6 +56,18 @@ function deckModulePlugin(state: DeckState): Plugin {
       server = devServer;
       // The slides may live outside the root or in a folder Vite ignores by default.
       devServer.watcher.add(state.slidesDir);
+      // The watcher can miss an event: a file re-created soon after it was deleted, or the write
+      // that follows an empty save (its change event falls in the watcher's 50 ms throttle and is
+      // dropped, and the deck stays as read from the empty file). A look at the folder every
+      // second catches what it missed and sends the same update a watcher event would.
+      const timer = setInterval(() => {
+        if (!state.isStale()) return;
+        state.invalidate();
+        const client = devServer.environments.client;
+        for (const module of deckModules(client.moduleGraph)) void client.reloadModule(module);
+      }, STALE_CHECK_MS);
+      timer.unref();
+      devServer.httpServer?.once('close', () => clearInterval(timer));
     },
     resolveId(id) {
       return id === DECK_ID ? resolved(DECK_ID) : undefined;
@@ -70,13 +90,12 @@ function deckModulePlugin(state: DeckState): Plugin {
     // Called for a saved file ('update') and, unlike handleHotUpdate, for a new or deleted one
     // ('create', 'delete'; a rename is both): the deck is rebuilt and sent as one update of its
     // modules, which main.ts accepts in place, so the page keeps its slide.
-    hotUpdate({ file }) {
+    async hotUpdate({ file, type, read }) {
       if (this.environment.name !== 'client' || !state.owns(file)) return undefined;
+      // As Vite does for its own modules: an editor may empty a file before writing it; wait for the text.
+      if (type !== 'delete') await Promise.resolve(read()).catch(() => '');
       state.invalidate();
-      const graph = this.environment.moduleGraph;
-      return [DECK_ID, FONT_ID, MATH_ID]
-        .map((id) => graph.getModuleById(resolved(id)))
-        .filter((module) => module !== undefined);
+      return deckModules(this.environment.moduleGraph);
     },
     transformIndexHtml(html) {
       const { meta } = state.get().deck;
@@ -91,6 +110,13 @@ function deckModulePlugin(state: DeckState): Plugin {
       );
     },
   };
+}
+
+/** The modules built from the slide files, those of them the page has loaded. */
+function deckModules(graph: EnvironmentModuleGraph): EnvironmentModuleNode[] {
+  return [DECK_ID, FONT_ID, MATH_ID]
+    .map((id) => graph.getModuleById(resolved(id)))
+    .filter((module) => module !== undefined);
 }
 
 /** JS for `virtual:deck`: the deck as JSON, with image placeholders swapped for Vite's asset URLs. */
