@@ -1,12 +1,13 @@
 // Separates a slide's speaker notes from its content: everything after a `Note:` line (reveal.js's
 // Markdown convention) that is not inside a code fence or comment.
 import { LineContext } from './line-context.js';
+import { quotedLines } from './render-markdown.js';
 
 /**
  * `Note:` or `Notes:` at the start of a line, in any letter case, with a plain or a full-width
  * colon (`Note：` is what a Chinese input method types). Text after it is the notes' first line.
  */
-const NOTES_MARKER = /^notes?[:：][ \t]*(.*)$/i;
+export const NOTES_MARKER = /^notes?[:：][ \t]*(.*)$/i;
 
 export interface SlideParts {
   content: string;
@@ -27,23 +28,29 @@ export interface SlideParts {
 export function extractNotes(body: string, plainLines: readonly number[] = []): SlideParts {
   const lines = body.split('\n');
   const context = new LineContext(new Set(plainLines));
+  let quoted: ReadonlySet<number> | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!context.feed(line, i)) continue;
+    const plain = context.feed(line, i);
     const match = line.trimStart().match(NOTES_MARKER);
-    if (match) {
-      const indented = line.trimStart() !== line;
-      const rest = [match[1]!, ...lines.slice(i + 1)].join('\n');
-      const notes = rest.trim();
-      // Blank lines trimmed off the top move the notes down: count them, so messages point at the right line.
-      const skipped = notes ? rest.slice(0, rest.length - rest.trimStart().length).split('\n').length - 1 : 0;
-      return {
-        content: lines.slice(0, i).join('\n'),
-        notes,
-        notesIndex: i + skipped,
-        indentedMarker: indented ? i : -1,
-      };
+    if (!match) continue;
+    // A marker in what looks like a fence or comment is quoted only if the renderer agrees (a
+    // fence inside an HTML block is raw HTML, shown as text): never show notes by a misreading.
+    if (!plain) {
+      quoted ??= quotedLines(body);
+      if (quoted.has(i)) continue;
     }
+    const indented = line.trimStart() !== line;
+    const rest = [match[1]!, ...lines.slice(i + 1)].join('\n');
+    const notes = rest.trim();
+    // Blank lines trimmed off the top move the notes down: count them, so messages point at the right line.
+    const skipped = notes ? rest.slice(0, rest.length - rest.trimStart().length).split('\n').length - 1 : 0;
+    return {
+      content: lines.slice(0, i).join('\n'),
+      notes,
+      notesIndex: i + skipped,
+      indentedMarker: indented ? i : -1,
+    };
   }
   return { content: body, notes: '', notesIndex: -1, indentedMarker: -1 };
 }

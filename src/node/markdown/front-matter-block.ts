@@ -3,6 +3,7 @@
 // is an allowed key; a block of other `Q: …` lines is content. A block that opens with an allowed
 // key and a value it may have, but runs into content before any `---`, is front matter never closed.
 import { parse } from 'yaml';
+import { NOTES_MARKER } from './extract-notes.js';
 import { readFrontMatterLines, type KeyLine } from './front-matter-lines.js';
 import { intendedKey, isValidValue } from './front-matter.js';
 
@@ -25,9 +26,11 @@ export function findFrontMatter(lines: readonly string[], start: number): FrontM
   while (next < lines.length && !SEPARATOR.test(lines[next]!)) next++;
   const read = readFrontMatterLines(lines.slice(start, next));
   for (const [offset, line] of read.entries()) {
-    const isKey = line.kind === 'key' && (line.spaced || intendedKey(line.key) !== null);
+    // `Note:` looks like a key to YAML, but it starts the notes, wherever it is.
+    const notes = NOTES_MARKER.test(lines[start + offset]!.trimStart());
+    const isKey = line.kind === 'key' && !notes && (line.spaced || intendedKey(line.key) !== null);
     if (isKey) keys.push(line);
-    else if (line.kind === 'other' || line.kind === 'key') {
+    else if (line.kind === 'other' || line.kind === 'key' || notes) {
       return keys[0] && isLikelyKey(keys[0]) ? { end: afterKeys, closed: false } : null;
     }
     if (isKey || line.kind === 'continuation') afterKeys = start + offset + 1;

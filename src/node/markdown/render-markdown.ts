@@ -143,6 +143,34 @@ export interface RenderedMarkdown {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * 0-based lines of `content` that marked renders as code or inside an HTML comment block (top-level
+ * blocks, which is where a line starting at column 0 can be): the notes splitter asks, so that
+ * a `Note:` it takes for quoted is quoted for the renderer too. Runs only when a notes marker
+ * sits in what looks like a fence or comment; empty when marked fails (then nothing is quoted).
+ */
+export function quotedLines(content: string): ReadonlySet<number> {
+  const quoted = new Set<number>();
+  if (tooDeep(content) >= 0) return quoted;
+  let tokens: Token[];
+  try {
+    tokens = markdown.lexer(content);
+  } catch {
+    return quoted;
+  }
+  // Top-level tokens cover the source in order; if they do not, nothing is taken as quoted.
+  if (tokens.map((token) => token.raw).join('') !== content.replace(/\r\n?/g, '\n')) return quoted;
+  let line = 0;
+  for (const token of tokens) {
+    const lines = token.raw.split('\n').length - 1;
+    const isQuoted =
+      token.type === 'code' || (token.type === 'html' && token.raw.trimStart().startsWith('<!--'));
+    if (isQuoted) for (let i = 0; i <= lines; i++) quoted.add(line + i);
+    line += lines;
+  }
+  return quoted;
+}
+
 /** Renders one slide's (or notes') Markdown. */
 export function renderMarkdown(content: string, context: RenderContext): RenderedMarkdown {
   const diagnostics: Diagnostic[] = [];

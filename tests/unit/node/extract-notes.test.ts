@@ -66,6 +66,14 @@ describe('extractNotes', () => {
     });
   });
 
+  test('a fence inside an HTML block is raw HTML to marked, so a Note: in it starts the notes', () => {
+    const lines = ['## 标题', '<div class="figures">', '```chart', 'Note:', '秘密', '```', '</div>'];
+    expect(extractNotes(body(lines))).toMatchObject({
+      content: '## 标题\n<div class="figures">\n```chart',
+      notes: '秘密\n```\n</div>',
+    });
+  });
+
   test('the first Note: outside a fence wins; later markers stay in the notes', () => {
     const parts = extractNotes(
       body(['## 标题', '```', 'Note: 代码', '```', 'Note: 真的备注', 'Note: 备注里的字']),

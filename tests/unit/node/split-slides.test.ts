@@ -101,6 +101,12 @@ describe('splitSlides', () => {
     expect(slides.map((s) => s.frontMatter)).toEqual([null, null, null]);
   });
 
+  test('a Note: line ends front matter never closed: it starts the notes, it is no key', () => {
+    const { slides } = split(['---', 'id: a', 'Note:', '秘密', 'class: title', '---', '# 二']);
+    expect(slides[0]).toMatchObject({ frontMatter: { text: 'id: a' }, body: 'Note:\n秘密\nclass: title' });
+    expect(slides[0]!.diagnostics).toMatchObject([{ code: 'front-matter', line: 1 }]);
+  });
+
   test('keys and a --- at the top of a file, without a --- above them, are front matter missing its opening line', () => {
     const { slides } = split(['id: one', 'class: title', '---', '# 一']);
     expect(slides).toMatchObject([
