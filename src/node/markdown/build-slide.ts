@@ -4,7 +4,7 @@ import type { Diagnostic, Slide, SlideAttributes } from '../../shared/deck.js';
 import { extractNotes } from './extract-notes.js';
 import { parseFrontMatter } from './front-matter.js';
 import { plainText } from './html-text.js';
-import { MAX_SLIDE_BYTES, formatBytes } from './limits.js';
+import { MAX_SLIDE_BYTES, MAX_SLIDE_HTML_BYTES, formatBytes } from './limits.js';
 import { renderMarkdown, type ImageLookup } from './render-markdown.js';
 import type { RawSlide } from './split-slides.js';
 
@@ -74,6 +74,19 @@ export function buildSlide(
     });
     notesHtml = notes.html;
     diagnostics.push(...notes.diagnostics);
+  }
+  const htmlSize = Buffer.byteLength(content.html) + Buffer.byteLength(notesHtml);
+  if (htmlSize > MAX_SLIDE_HTML_BYTES) {
+    // Not shipped even to the dev server's page: that much HTML is what blocks a browser.
+    report(
+      'too-large',
+      raw.line,
+      `slide renders to ${formatBytes(htmlSize)} of HTML (notes included), over the limit of ${formatBytes(MAX_SLIDE_HTML_BYTES)}: split it (formulas and tables make much HTML)`,
+    );
+    return {
+      slide: { ...emptySlide(raw, index, attributes), title: content.title, broken: true },
+      diagnostics,
+    };
   }
   const slide: Slide = {
     ...emptySlide(raw, index, attributes),

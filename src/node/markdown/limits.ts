@@ -9,6 +9,8 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_META_BYTES = 16 * 1024;
 /** One slide's Markdown, notes included. */
 export const MAX_SLIDE_BYTES = 32 * 1024;
+/** The HTML one slide renders to, notes included: formulas and tables multiply the Markdown (the talk's largest is 4 KB). */
+export const MAX_SLIDE_HTML_BYTES = 256 * 1024;
 /** Lists and `>` quotes inside each other (marked parses them recursively; past a few thousand levels its stack overflows). */
 export const MAX_NESTING = 16;
 /** Columns of one table (a 16:9 slide shows perhaps eight). */

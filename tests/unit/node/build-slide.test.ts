@@ -163,6 +163,20 @@ describe('buildSlide', () => {
     expect(built!.slide).toMatchObject({ html: '', broken: true });
   });
 
+  test('a slide whose HTML would be over the limit (thousands of formulas) is reported, and its HTML left out', () => {
+    const [built] = build(['## 公式', '', Array.from({ length: 3000 }, (_, i) => `$x_${i}$`).join(' ')]);
+    expect(built!.diagnostics).toMatchObject([
+      {
+        code: 'too-large',
+        line: 1,
+        message: expect.stringMatching(
+          /^slide renders to \d+(\.\d)? (KB|MB) of HTML \(notes included\), over the limit of 256 KB: split it/,
+        ),
+      },
+    ]);
+    expect(built!.slide).toMatchObject({ html: '', title: '公式', broken: true });
+  });
+
   test('a heading swallowed by front matter without its closing --- is named', () => {
     const [built] = build(['---', 'id: part-two', 'class: divider', '# 第二部分', '---']);
     expect(built!.diagnostics).toMatchObject([
