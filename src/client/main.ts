@@ -9,7 +9,7 @@ import type { RevealApi } from 'reveal.js';
 import type { Deck } from '../shared/deck.js';
 import { announceSlides } from './audience/accessibility.js';
 import { syncAudience } from './sync/audience-sync.js';
-import { hideOverlay, refreshOverlay, showDiagnostics } from './ui/dev-overlay.js';
+import { pauseOverlay, resumeOverlay, showDiagnostics } from './ui/dev-overlay.js';
 import { reportOverflow } from './ui/overflow-check.js';
 import { startHandout } from './print/handout.js';
 import { bindJumpToSlide } from './audience/jump-to-slide.js';
@@ -65,9 +65,9 @@ if (new URLSearchParams(window.location.search).has('presenter')) {
   }
   if (import.meta.hot) {
     // Vite reloads the page on the first update if an error overlay is open (it assumes the page
-    // failed to load). Ours only lists slide problems: closed before an update, shown again after.
-    import.meta.hot.on('vite:beforeUpdate', hideOverlay);
-    import.meta.hot.on('vite:afterUpdate', refreshOverlay);
+    // failed to load). Ours only lists slide problems: off the page during an update, back after.
+    import.meta.hot.on('vite:beforeUpdate', pauseOverlay);
+    import.meta.hot.on('vite:afterUpdate', resumeOverlay);
     import.meta.hot.accept('virtual:deck', (module) => {
       const next = (module as { default: Deck } | undefined)?.default;
       if (next) void ready.then((reveal) => swapSlides(reveal, next));

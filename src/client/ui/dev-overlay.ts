@@ -18,21 +18,36 @@ export function showLayoutProblems(diagnostics: Diagnostic[]): void {
   refreshOverlay();
 }
 
+/** True between Vite's `vite:beforeUpdate` and `vite:afterUpdate`: the overlay stays off the page. */
+let updating = false;
+
 /**
- * Takes the overlay off the page, keeping what it lists. Vite reloads the page on its first
- * update if an error overlay is open (it assumes the page failed to load); ours only lists
- * slide problems, so it is closed before an update and shown again after it.
+ * An update is starting: takes the overlay off the page, keeping what it lists, until
+ * resumeOverlay. Vite reloads the page on its first update if an error overlay is open then (it
+ * assumes the page failed to load); ours only lists slide problems, and one must not come back
+ * in the meantime (a measurement finishing, say) and cost the author a reload.
  */
-export function hideOverlay(): void {
+export function pauseOverlay(): void {
+  updating = true;
+  removeOverlays();
+}
+
+/** The update is done: shows the overlay again for what is listed now. */
+export function resumeOverlay(): void {
+  updating = false;
+  refreshOverlay();
+}
+
+function removeOverlays(): void {
   document.querySelectorAll('vite-error-overlay').forEach((overlay) => overlay.remove());
 }
 
-/** Shows the overlay for what is listed now (after hideOverlay, or when the list changed). */
-export function refreshOverlay(): void {
-  hideOverlay();
+/** Shows the overlay for what is listed now, or closes it when nothing is (never during an update). */
+function refreshOverlay(): void {
+  removeOverlays();
   const problems = [...shown.deck, ...shown.layout];
   const Overlay = customElements.get('vite-error-overlay');
-  if (problems.length === 0 || !Overlay) return;
+  if (updating || problems.length === 0 || !Overlay) return;
   const first = problems[0]!;
   const message = problems.map((d) => `${d.file}:${d.line}: ${d.message}`).join('\n');
   const err = {
