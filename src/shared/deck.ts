@@ -15,7 +15,10 @@ export type Severity = 'error' | 'warning';
 export interface Diagnostic extends SourceRef {
   severity: Severity;
   message: string;
-  /** Short machine-readable kind, e.g. `front-matter`, `math`, `image`. */
+  /**
+   * Short machine-readable kind, e.g. `front-matter`, `math`, `image`, `notes`, `encoding`, `file`,
+   * `too-large`, `too-deep`.
+   */
   code: string;
 }
 
@@ -26,7 +29,10 @@ export const SLIDE_CLASSES = ['title', 'divider', 'content', 'closing'] as const
 
 /** What a slide's YAML front matter may say. Unknown keys are reported. */
 export interface SlideAttributes {
-  /** URL hash of the slide; defaults to `slide-N`. */
+  /**
+   * URL hash of the slide: lowercase ASCII letters, digits and dashes, starting with a letter
+   * (never all digits, which reveal.js reads as slide numbers); defaults to `slide-N`.
+   */
   id?: string;
   /** Layout class on the `<section>`: title, divider, content, closing, or any class the theme knows. */
   class?: string;
@@ -48,8 +54,9 @@ export interface DeckMeta {
   title: string;
   author: string;
   venue?: string;
+  /** A BCP 47 language tag (`zh-CN`, `en-GB`), written into `<html lang>`. */
   lang: string;
-  /** Planned length of the talk in minutes. */
+  /** Planned length of the talk in minutes (1–600). */
   duration?: number;
 }
 
