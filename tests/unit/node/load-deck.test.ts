@@ -113,12 +113,13 @@ describe.each(BROKEN_DECKS)(
       );
     });
 
-    test.skipIf(!neverPrinted)('never prints what it must not: a file’s content, the notes', () => {
-      for (const text of neverPrinted ?? []) {
-        for (const d of deck.diagnostics) expect(d.message).not.toContain(text);
-        for (const slide of deck.slides) expect(slide.html).not.toContain(text);
-      }
-    });
+    if (neverPrinted)
+      test('never prints what it must not: a file’s content, the notes', () => {
+        for (const text of neverPrinted) {
+          for (const d of deck.diagnostics) expect(d.message).not.toContain(text);
+          for (const slide of deck.slides) expect(slide.html).not.toContain(text);
+        }
+      });
 
     test('still builds the other slides, whole and not broken', () => {
       expect(deck.slides.map((s) => s.id)).toEqual(ids);
