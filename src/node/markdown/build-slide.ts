@@ -5,6 +5,7 @@ import { extractNotes } from './extract-notes.js';
 import { parseFrontMatter } from './front-matter.js';
 import { plainText } from './html-text.js';
 import { renderMarkdown } from './render-markdown.js';
+import { countBuildSteps } from './build-steps.js';
 import type { RawSlide } from './split-slides.js';
 
 export interface BuiltSlide {
@@ -60,7 +61,7 @@ export function buildSlide(
     html: content.html,
     notesHtml,
     notesText: plainText(notesHtml),
-    steps: (content.html.match(/class="fragment/g) ?? []).length,
+    steps: countBuildSteps(content.html),
     attributes,
     source: { file: raw.file, line: raw.line },
   };
