@@ -56,24 +56,24 @@ test.describe('navigation', () => {
   });
 
   test('a build slide shows its items one key press at a time before moving on', async ({ deck }) => {
-    await deck.goto('chatgpt-turning-point');
+    await deck.goto('openai');
     await deck.next();
-    await deck.expectAt('chatgpt-engineering', 0);
+    await deck.expectAt('openai-team', 0);
     const items = deck.currentSlide.locator('li.fragment');
     await expect(items).toHaveCount(4);
     for (let shown = 1; shown <= 4; shown++) {
       await deck.next();
-      await deck.expectAt('chatgpt-engineering', shown);
+      await deck.expectAt('openai-team', shown);
       await expect(items.nth(shown - 1)).toBeVisible();
       if (shown < 4) await expect(items.nth(shown)).toBeHidden();
     }
     await deck.next();
-    await deck.expectAt('chatgpt-emergence', 0);
+    await deck.expectAt('openai-resources', 0);
     // Back onto a build slide: it comes back fully built, then un-builds one item per press.
     await deck.previous();
-    await deck.expectAt('chatgpt-engineering', 4);
+    await deck.expectAt('openai-team', 4);
     await deck.previous();
-    await deck.expectAt('chatgpt-engineering', 3);
+    await deck.expectAt('openai-team', 3);
     await expect(items.nth(3)).toBeHidden();
   });
 
