@@ -1,6 +1,7 @@
 // `kind: cycle`: two to six boxes round an ellipse, each joined to the next by an arc, the last
 // back to the first; optional words on each arc and in the middle. With two boxes it is a pair
-// of wheels: one arc over the top, one back underneath.
+// of wheels: one arc over the top, one back underneath. An arc shows with the later of its two
+// boxes, the words in the middle with the last box.
 import { ITEM_FIELDS, type DiagramKind, type ItemSpec } from './kind.js';
 import {
   box,
@@ -39,6 +40,7 @@ export interface CycleSpec {
 
 const BOX_MIN = 200;
 const BOX_MAX = 340;
+const PAIR_BOX_MAX = 380;
 const MIN_BOX_HEIGHT = 88;
 const LABEL_MAX_WIDTH = 340;
 /** Between an arc and its label. */
@@ -67,7 +69,11 @@ function layoutCycle(spec: CycleSpec, context: LayoutContext): Scene {
       node.note ? context.measure(node.note, { size: 24, bold: false }) : 0,
     ]),
   );
-  const boxWidth = Math.min(BOX_MAX, Math.max(BOX_MIN, Math.ceil(natural) + 2 * PAD_X));
+  // Two boxes leave the middle free: they may be wider.
+  const boxWidth = Math.min(
+    n === 2 ? PAIR_BOX_MAX : BOX_MAX,
+    Math.max(BOX_MIN, Math.ceil(natural) + 2 * PAD_X),
+  );
   const blocks = spec.nodes.map((node) => {
     const parts = [{ text: node.text, role: 'title' as TextRole, owner: node, key: 'text' }];
     if (node.note) parts.push({ text: node.note, role: 'note', owner: node, key: 'note' });
@@ -177,7 +183,8 @@ function layoutCycle(spec: CycleSpec, context: LayoutContext): Scene {
     };
     if (boxes.some((b) => overlaps(area, b.rect, 8)))
       context.problem(spec, 'center', 'the words in the middle do not fit between the boxes: shorten them');
-    captions.push({ texts: placeBlock(block, area), step: 0 });
+    // The words in the middle sum up the loop: they come with its last box.
+    captions.push({ texts: placeBlock(block, area), step: Math.max(...boxes.map((b) => b.step)) });
   }
   return { width: WIDTH, height, boxes, arrows, captions };
 }

@@ -1,5 +1,6 @@
-// `kind: layers`: a stack of full-width layers, listed top to bottom (so a platform's base comes
-// last). Each layer has its name on the left and, on the right, a note and/or a row of chips.
+// `kind: layers`: a stack of layers, listed top to bottom (so a platform's base comes last).
+// Each layer has its name on the left and, on the right, a note and/or a row of chips; the
+// stack is as wide as its widest layer needs, centred.
 import { ITEM_FIELDS, type DiagramKind, type ItemSpec } from './kind.js';
 import {
   box,
@@ -26,6 +27,8 @@ const GAP = 8;
 const LAYER_PAD_Y = 8;
 const MIN_LAYER_HEIGHT = 52;
 const NAME_MIN = 180;
+/** The narrowest a stack is drawn. */
+const MIN_STACK = 640;
 const NAME_MAX = 360;
 const CHIP_PAD_X = 18;
 const CHIP_HEIGHT = 40;
@@ -66,6 +69,13 @@ function layoutLayers(spec: LayersSpec, context: LayoutContext): Scene {
     const height = Math.max(MIN_LAYER_HEIGHT, name.height + 2 * LAYER_PAD_Y, contentHeight + 2 * LAYER_PAD_Y);
     return { layer, index: i, name, note, chips, contentHeight, height };
   });
+  // The stack is as wide as its widest layer needs (at least MIN_STACK), centred.
+  const used = Math.max(
+    0,
+    ...planned.flatMap((p) => [p.note?.width ?? 0, ...p.chips.placed.map((chip) => chip.x + chip.width)]),
+  );
+  const stackWidth = Math.min(WIDTH, Math.max(MIN_STACK, Math.ceil(nameWidth + used + 2 * PAD_X)));
+  const left = (WIDTH - stackWidth) / 2;
   const height = planned.reduce((sum, p) => sum + p.height, 0) + (planned.length - 1) * GAP;
   if (height > MAX_HEIGHT)
     context.problem(
@@ -81,24 +91,37 @@ function layoutLayers(spec: LayersSpec, context: LayoutContext): Scene {
     const step = p.layer.step ?? 0;
     const layer = box(
       id,
-      { x: 0, y, width: WIDTH, height: p.height },
+      { x: left, y, width: stackWidth, height: p.height },
       {
         tone: p.layer.accent ? 'accent' : 'layer',
         step,
-        inner: { x: PAD_X, y: y + LAYER_PAD_Y, width: WIDTH - 2 * PAD_X, height: p.height - 2 * LAYER_PAD_Y },
+        inner: {
+          x: left + PAD_X,
+          y: y + LAYER_PAD_Y,
+          width: stackWidth - 2 * PAD_X,
+          height: p.height - 2 * LAYER_PAD_Y,
+        },
       },
     );
-    layer.texts = placeBlock(p.name, { x: PAD_X, y, width: nameWidth - 2 * PAD_X, height: p.height }, 'left');
+    layer.texts = placeBlock(
+      p.name,
+      { x: left + PAD_X, y, width: nameWidth - 2 * PAD_X, height: p.height },
+      'left',
+    );
     let top = y + (p.height - p.contentHeight) / 2;
     if (p.note) {
       layer.texts.push(
-        ...placeBlock(p.note, { x: contentX, y: top, width: contentWidth, height: p.note.height }, 'left'),
+        ...placeBlock(
+          p.note,
+          { x: left + contentX, y: top, width: contentWidth, height: p.note.height },
+          'left',
+        ),
       );
       top += p.note.height + GAP;
     }
     boxes.push(layer);
     for (const [j, chip] of p.chips.placed.entries()) {
-      const rect = { x: contentX + chip.x, y: top + chip.y, width: chip.width, height: CHIP_HEIGHT };
+      const rect = { x: left + contentX + chip.x, y: top + chip.y, width: chip.width, height: CHIP_HEIGHT };
       const scene = box(`${id}-${j + 1}`, rect, {
         shape: 'pill',
         tone: 'chip',

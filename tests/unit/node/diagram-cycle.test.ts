@@ -53,10 +53,11 @@ describe('cycle layout', () => {
     expect(first.x + first.width / 2).toBeCloseTo(scene.width / 2);
   });
 
-  test('an arc shows with the later of the boxes it joins', () => {
+  test('an arc shows with the later of the boxes it joins, the middle with the last box', () => {
     const scene = sceneOf(
       `kind: cycle\ntitle: t\ndescription: d\nnodes:\n  - text: 甲\n  - text: 乙\n    step: 1\n  - text: 丙\n    step: 2\n`,
     );
     expect(scene.arrows.map((a) => a.step)).toEqual([1, 2, 2]);
+    expect(sceneOf(`${WHEELS}    step: 1\n`).captions[0]!.step).toBe(1);
   });
 });

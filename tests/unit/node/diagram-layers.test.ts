@@ -14,12 +14,16 @@ layers:
 `;
 
 describe('layers layout', () => {
-  test('full-width layers, top to bottom in the order written, none overlapping', () => {
+  test('layers of one width, top to bottom in the order written, none overlapping, the stack centred', () => {
     const scene = sceneOf(FOUR);
     expect(sceneProblems(scene)).toEqual([]);
     const layers = ['layer-1', 'layer-2', 'layer-3', 'layer-4'].map((id) => box(scene, id));
     expect(layers.map((l) => l.texts[0]!.text)).toEqual(['应用层', '中间层', '模型层', '数据层']);
-    for (const layer of layers) expect(layer.rect).toMatchObject({ x: 0, width: WIDTH });
+    const { x, width } = layers[0]!.rect;
+    expect(x).toBeCloseTo((WIDTH - width) / 2);
+    for (const layer of layers) expect(layer.rect).toMatchObject({ x, width });
+    // As wide as the chips need: narrower than the drawing.
+    expect(width).toBeLessThan(WIDTH);
     for (let i = 1; i < layers.length; i++)
       expect(layers[i]!.rect.y).toBeGreaterThan(layers[i - 1]!.rect.y + layers[i - 1]!.rect.height);
   });
