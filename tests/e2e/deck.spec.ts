@@ -2,26 +2,12 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TALK_TITLES } from '../fixtures/talk-outline.js';
-import { expect, test, type HanTextFonts } from './deck-page.js';
+import { expect, foreignFonts, test, type HanTextFonts } from './deck-page.js';
 
 /** The talk's headings, one per slide, in order. */
 const TITLES = TALK_TITLES;
 
-/** The family name inside the bundled font file (served to the page as 'Deck Sans'). */
-const BUNDLED_FAMILY = 'Source Han Sans SC';
 const DIST = resolve(process.env.DECK_DIST ?? 'dist');
-
-/** Han text drawn by anything but the bundled web font, as `slide-id: text → font`. */
-function foreignFonts(runs: HanTextFonts[]): string[] {
-  return runs
-    .filter(
-      (run) => run.fonts.length === 0 || run.fonts.some((f) => !f.custom || f.family !== BUNDLED_FAMILY),
-    )
-    .map(
-      (run) =>
-        `${run.slide}: ${run.text} (${run.element}) → ${run.fonts.map((f) => `${f.family} (${f.custom ? 'web' : 'system'})`).join(', ') || 'no font'}`,
-    );
-}
 
 test.describe('slides and headings', () => {
   test('every slide has its own heading, in the order of the talk', async ({ deck }) => {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
   buildDeck,
   exportPdf,
@@ -18,6 +18,7 @@ import {
 import { loadDeck } from '../../src/node/markdown/load-deck.js';
 import type { Slide } from '../../src/shared/deck.js';
 import { NO_CJK_FONTCONFIG } from '../../src/node/cli/chromium.js';
+import { compact, openPdf, pageText } from './pdf-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = resolve(ROOT, process.env.DECK_DIST ?? 'dist');
@@ -60,21 +61,6 @@ const test = base.extend<object, { pdfs: Pdfs }>({
     { scope: 'worker', timeout: 120_000 },
   ],
 });
-
-async function openPdf(file: string | Buffer): Promise<PDFDocumentProxy> {
-  const data = new Uint8Array(typeof file === 'string' ? readFileSync(file) : file);
-  return getDocument({ data, verbosity: 0, isEvalSupported: false }).promise;
-}
-
-/** The text of a page as a reader's copy would give it, without white space (Chinese has none to compare). */
-async function pageText(pdf: PDFDocumentProxy, number: number): Promise<string> {
-  const content = await (await pdf.getPage(number)).getTextContent();
-  return compact(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-}
-
-function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
 
 /** Plain text of each top-level list item of a slide's HTML. */
 function listItems(slide: Slide): string[] {
