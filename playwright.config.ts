@@ -7,6 +7,9 @@ const PORT = Number(process.env.E2E_PORT ?? 4319);
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
+  // Screenshot baselines, committed: tests/e2e/__screenshots__/<spec file>/<name>.png. No platform
+  // suffix: they are made, and compared, on Linux with Debian's Chromium and the deck's own font.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -10,7 +10,8 @@ import type { RevealApi } from 'reveal.js';
 import type { Deck } from '../shared/deck.js';
 import { announceSlides } from './audience/accessibility.js';
 import { syncAudience } from './sync/audience-sync.js';
-import { showDiagnostics } from './ui/dev-overlay.js';
+import { pauseOverlay, resumeOverlay, showDiagnostics } from './ui/dev-overlay.js';
+import { reportOverflow } from './ui/overflow-check.js';
 import { startHandout } from './print/handout.js';
 import { bindJumpToSlide } from './audience/jump-to-slide.js';
 import { startPresenter } from './presenter/presenter.js';
@@ -59,11 +60,15 @@ if (new URLSearchParams(window.location.search).has('presenter')) {
   void startHandout(deck, print);
 } else {
   const ready = startAudience(deck);
-  if (import.meta.env.DEV) showDiagnostics(deck.diagnostics);
+  if (import.meta.env.DEV) {
+    showDiagnostics(deck.diagnostics);
+    void ready.then(() => reportOverflow(deck.slides));
+  }
   if (import.meta.hot) {
     // Vite reloads the page on the first update if an error overlay is open (it assumes the page
-    // failed to load). Ours only lists slide problems, so close it first; it reopens if they remain.
-    import.meta.hot.on('vite:beforeUpdate', () => showDiagnostics([]));
+    // failed to load). Ours only lists slide problems: off the page during an update, back after.
+    import.meta.hot.on('vite:beforeUpdate', pauseOverlay);
+    import.meta.hot.on('vite:afterUpdate', resumeOverlay);
     import.meta.hot.accept('virtual:deck', (module) => {
       const next = (module as { default: Deck } | undefined)?.default;
       if (next) void ready.then((reveal) => swapSlides(reveal, next));
@@ -71,13 +76,37 @@ if (new URLSearchParams(window.location.search).has('presenter')) {
   }
 }
 
-/** A slide file changed: swap the slides in place and stay on the same slide (by id when it still exists). */
+/**
+ * The slide shown before an update dropped it, and its build step. A rename is a deletion then an
+ * addition, often two updates: the slide comes back with the second one, and so does the page.
+ */
+let lostSlide: { id: string; step: number | undefined } | undefined;
+/** True while swapSlides moves the deck (its own slide changes are not the presenter's). */
+let swapping = false;
+let watchingMoves = false;
+
+/** A slide file changed, was added or removed: swap the slides in place and stay on the same slide (by id when it still exists). */
 function swapSlides(reveal: RevealApi, next: Deck): void {
+  if (!watchingMoves) {
+    // Going to another slide forgets a lost one.
+    reveal.on('slidechanged', () => {
+      if (!swapping) lostSlide = undefined;
+    });
+    watchingMoves = true;
+  }
   const { h, f } = reveal.getIndices();
-  const id = reveal.getCurrentSlide()?.id;
-  renderSections(document.querySelector('.reveal .slides')!, next.slides);
-  reveal.sync();
-  const index = next.slides.findIndex((s) => s.id === id);
-  reveal.slide(index >= 0 ? index : Math.min(h, next.slides.length - 1), 0, f);
+  const wanted = lostSlide ?? { id: reveal.getCurrentSlide()?.id ?? '', step: f };
+  swapping = true;
+  try {
+    renderSections(document.querySelector('.reveal .slides')!, next.slides);
+    reveal.sync();
+    const index = next.slides.findIndex((s) => s.id === wanted.id);
+    lostSlide = index >= 0 ? undefined : wanted;
+    if (index >= 0) reveal.slide(index, 0, wanted.step);
+    else if (next.slides.length > 0) reveal.slide(Math.min(h, next.slides.length - 1), 0);
+  } finally {
+    swapping = false;
+  }
   showDiagnostics(next.diagnostics);
+  reportOverflow(next.slides);
 }

@@ -1,43 +1,16 @@
 // `vite build` as a person runs it: a deck with a problem must fail the build and say where.
 // Builds run one after another (tests in a file are sequential): each is a whole Vite run, and
 // the first build of a new set of characters spends seconds cutting the font.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BROKEN_DECKS, ROOT, deckFolder } from '../fixtures/decks.js';
-
-const BUILD_TIMEOUT = 180_000;
-
-interface BuildResult {
-  code: number | null;
-  /** stdout and stderr together, as a terminal shows them. */
-  output: string;
-  dist: string;
-}
-
-/** Runs `npx vite build` on the deck in `slides` (relative to the project root) into a fresh temporary folder. */
-function viteBuild(slides: string): Promise<BuildResult> {
-  const dist = mkdtempSync(join(tmpdir(), `deck-dist-${basename(slides)}-`));
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['vite', 'build'], {
-      cwd: ROOT,
-      env: { ...process.env, DECK_SLIDES: slides, DECK_DIST: dist, NO_COLOR: '1', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output, dist }));
-  });
-}
+import { BROKEN_DECKS, deckFolder } from '../fixtures/decks.js';
+import { BUILD_TIMEOUT, viteBuild } from './vite-build.js';
 
 describe('vite build', () => {
   test.each(BROKEN_DECKS)(
     'fails on the $name fixture and names the file, line and problem',
-    async ({ name, problems }) => {
+    async ({ name, problems, neverPrinted }) => {
       const { code, output, dist } = await viteBuild(deckFolder(name));
       try {
         expect(code, output).not.toBe(0);
@@ -45,7 +18,24 @@ describe('vite build', () => {
           expect(output).toContain(`${deckFolder(name)}/${p.file}:${p.line}: error: `);
           expect(output).toContain(p.message);
         }
+        for (const text of neverPrinted ?? []) expect(output).not.toContain(text);
         expect(existsSync(join(dist, 'index.html'))).toBe(false);
+      } finally {
+        rmSync(dist, { recursive: true, force: true });
+      }
+    },
+    BUILD_TIMEOUT,
+  );
+
+  test(
+    'fails on a slides folder that does not exist, naming it and what to do',
+    async () => {
+      const { code, output, dist } = await viteBuild(deckFolder('does-not-exist'));
+      try {
+        expect(code, output).not.toBe(0);
+        expect(output).toContain(
+          `${deckFolder('does-not-exist')}:1: error: the slides folder does not exist: create it`,
+        );
       } finally {
         rmSync(dist, { recursive: true, force: true });
       }

@@ -9,20 +9,24 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import {
-  buildDeck,
-  exportPdf,
-  openExportSession,
-  serveBuiltDeck,
-} from '../../src/node/commands/export-pdf.js';
-import { loadDeck } from '../../src/node/markdown/load-deck.js';
-import type { Slide } from '../../src/shared/deck.js';
+import { exportPdf, openExportSession, serveBuiltDeck } from '../../src/node/commands/export-pdf.js';
+import { buildDeck } from '../../src/node/cli/vite-build.js';
 import { NO_CJK_FONTCONFIG } from '../../src/node/cli/chromium.js';
+import {
+  TALK_META,
+  TALK_PDF_OUTLINE,
+  TALK_SLIDES,
+  TALK_STEP_PAGES,
+  talkSlide,
+  type OutlineEntry,
+} from '../fixtures/talk-outline.js';
 import { compact, openPdf, pageText } from './pdf-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = resolve(ROOT, process.env.DECK_DIST ?? 'dist');
-const { deck } = loadDeck(resolve(ROOT, process.env.DECK_SLIDES ?? 'slides'), ROOT);
+const SLIDES = TALK_SLIDES;
+/** List items in the talk (the diagrams carry the rest): 4+3+2+2 in part 1, 4+2 in part 2, 2+2+1 in part 3. */
+const TALK_LIST_ITEMS = 22;
 const HAN = /\p{Script=Han}/gu;
 /** The deck font's PostScript name, as the PDF's font descriptors give it (after a subset tag). */
 const DECK_FONT = /\+SourceHanSansSC-/;
@@ -62,24 +66,40 @@ const test = base.extend<object, { pdfs: Pdfs }>({
   ],
 });
 
-/** Plain text of each top-level list item of a slide's HTML. */
-function listItems(slide: Slide): string[] {
-  return [...slide.html.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((m) =>
-    compact(
-      m[1]!
-        .replace(/<[^>]+>/g, '')
-        .replace(/&amp;/g, '&')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'"),
-    ),
-  );
+/** A slide as the audience view of the built deck has it: its list items and its notes, compacted. */
+interface ShownSlide {
+  id: string;
+  items: string[];
+  notes: string;
 }
 
-interface OutlineEntry {
-  title: string;
-  items: OutlineEntry[];
+/**
+ * Every slide's list items and notes, read from the built deck in the browser: the PDFs must
+ * carry the text the screen shows and the notes the deck keeps (the notes open as the talk
+ * fixture says; the deck spec checks the slides themselves against their screenshots).
+ */
+async function shownSlides(page: Page): Promise<ShownSlide[]> {
+  await page.goto('./');
+  await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
+  const slides = await page.locator('.reveal .slides > section').evaluateAll((sections) =>
+    sections.map((section) => ({
+      id: section.id,
+      items: [...section.querySelectorAll('.slide-frame li')].map((li) => li.textContent ?? ''),
+      notes: section.querySelector('aside.notes')?.textContent ?? '',
+    })),
+  );
+  const shown = slides.map(({ id, items, notes }) => ({
+    id,
+    items: items.map(compact),
+    notes: compact(notes),
+  }));
+  expect(shown.map((slide) => slide.id)).toEqual(SLIDES.map((slide) => slide.id));
+  expect(shown.flatMap((slide) => slide.items)).toHaveLength(TALK_LIST_ITEMS);
+  for (const [index, slide] of SLIDES.entries()) {
+    const opening = compact(slide.notes);
+    expect(shown[index]!.notes.slice(0, opening.length), slide.id).toBe(opening);
+  }
+  return shown;
 }
 
 async function outline(pdf: PDFDocumentProxy): Promise<OutlineEntry[]> {
@@ -89,18 +109,6 @@ async function outline(pdf: PDFDocumentProxy): Promise<OutlineEntry[]> {
       items: simplify(item.items as { title: string; items: unknown[] }[]),
     }));
   return simplify(await pdf.getOutline());
-}
-
-/** The outline the deck should have: parts (level 1) at the top, each slide under the part it is in. */
-function expectedOutline(slides: Slide[]): OutlineEntry[] {
-  const top: OutlineEntry[] = [];
-  for (const slide of slides) {
-    const entry = { title: slide.title, items: [] };
-    const part = top.at(-1);
-    if (slide.level === 1 || !part) top.push(entry);
-    else part.items.push(entry);
-  }
-  return top;
 }
 
 /**
@@ -233,34 +241,37 @@ async function screenshotSlide(page: Page, id: string): Promise<Buffer> {
 }
 
 test.describe('slides PDF', () => {
-  test('has one 16:9 page per slide, each with its heading and its text', async ({ pdfs }) => {
+  test('has one 16:9 page per slide, each with its heading and its text', async ({ pdfs, page }) => {
+    const shown = await shownSlides(page);
     const pdf = await openPdf(pdfs.slides);
-    expect(pdf.numPages).toBe(deck.slides.length);
-    for (const slide of deck.slides) {
-      const page = await pdf.getPage(slide.index + 1);
-      expect(page.view, `page ${slide.index + 1} size`).toEqual([0, 0, 960, 540]);
-      const text = await pageText(pdf, slide.index + 1);
-      expect(text, `page ${slide.index + 1}`).toContain(compact(slide.title));
-      for (const item of listItems(slide)) expect(text, `page ${slide.index + 1}`).toContain(item);
+    expect(pdf.numPages).toBe(16);
+    for (const [index, slide] of SLIDES.entries()) {
+      const number = index + 1;
+      expect((await pdf.getPage(number)).view, `page ${number} size`).toEqual([0, 0, 960, 540]);
+      const text = await pageText(pdf, number);
+      expect(text, `page ${number}`).toContain(compact(slide.title));
+      for (const item of shown[index]!.items) expect(text, `page ${number}`).toContain(item);
     }
   });
 
   test('has an outline entry for every part and slide', async ({ pdfs }) => {
     const pdf = await openPdf(pdfs.slides);
-    expect(await outline(pdf)).toEqual(expectedOutline(deck.slides));
+    expect(await outline(pdf)).toEqual(TALK_PDF_OUTLINE);
   });
 
   test('embeds every font, and the deck font (Source Han Sans SC) draws every Chinese character', async ({
     pdfs,
+    page,
   }) => {
     const fonts = execFileSync('pdffonts', [pdfs.slides], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
     // Columns: name, type, encoding, emb, sub, uni, object, generation.
     for (const row of fonts) expect(row.trim().split(/\s+/).at(-5), row).toBe('yes');
     const drawn = await embeddedHan(pdfs.slides);
+    const onScreen = await shownSlides(page);
     const shown = new Set(
-      deck.slides.flatMap((slide) =>
-        [...(slide.title + listItems(slide).join('')).matchAll(HAN)].map((m) => m[0]),
+      SLIDES.flatMap((slide, index) =>
+        [...(slide.title + onScreen[index]!.items.join('')).matchAll(HAN)].map((m) => m[0]),
       ),
     );
     expect([...shown].filter((c) => !drawn.has(c))).toEqual([]);
@@ -270,15 +281,16 @@ test.describe('slides PDF', () => {
     const pdf = await openPdf(pdfs.slides);
     const { info: rawInfo, metadata } = await pdf.getMetadata();
     const info = rawInfo as Record<string, string>;
-    expect(info.Title).toBe(deck.meta.title);
+    expect(info.Title).toBe(TALK_META.title);
     // The XMP copy, which accessibility checkers read.
-    expect(metadata?.get('dc:title')).toBe(deck.meta.title);
-    expect(metadata?.get('dc:language')).toBe('zh-CN');
-    expect(info.Author).toBe(deck.meta.author);
-    expect(info.Subject).toContain(deck.meta.title);
-    for (const part of deck.slides.filter((s) => s.level === 1 && s.index > 0))
-      expect(info.Keywords).toContain(part.title);
-    expect(info.Language).toBe('zh-CN');
+    expect(metadata?.get('dc:title')).toBe(TALK_META.title);
+    expect(metadata?.get('dc:language')).toBe(TALK_META.lang);
+    expect(info.Author).toBe(TALK_META.author);
+    expect(info.Subject).toContain(TALK_META.title);
+    // The three parts.
+    for (const part of ['chatgpt', 'openai', 'models'])
+      expect(info.Keywords).toContain(talkSlide(part).title);
+    expect(info.Language).toBe(TALK_META.lang);
     expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
     const roles = async (number: number) =>
       JSON.stringify(await (await pdf.getPage(number)).getStructTree()).match(/"role":"(H\d)"/g);
@@ -287,29 +299,36 @@ test.describe('slides PDF', () => {
   });
 
   test('a printed page looks like the slide on screen', async ({ pdfs, page }) => {
-    const slide = deck.slides.find((s) => s.level === 2 && s.steps === 0)!;
-    const other = deck.slides.find((s) => s.level === 2 && s.index > slide.index)!;
-    const printed = renderPage(pdfs.slides, slide.index + 1);
-    const difference = await meanDifference(page, printed, await screenshotSlide(page, slide.id));
+    // Page 3, a content slide with no build steps; and the slide after it.
+    const printed = renderPage(pdfs.slides, 3);
+    const difference = await meanDifference(page, printed, await screenshotSlide(page, 'chatgpt-mistakes'));
     expect(difference).toBeLessThan(PIXEL_TOLERANCE);
     // The measure tells slides apart: another slide is far off.
-    expect(await meanDifference(page, printed, await screenshotSlide(page, other.id))).toBeGreaterThan(
-      difference + PIXEL_TOLERANCE,
-    );
+    expect(
+      await meanDifference(page, printed, await screenshotSlide(page, 'chatgpt-turning-point')),
+    ).toBeGreaterThan(difference + PIXEL_TOLERANCE);
   });
 
-  test('with steps, has one page per build step and still one outline entry per slide', async ({ pdfs }) => {
+  test('with steps, has one page per build step and still one outline entry per slide', async ({
+    pdfs,
+    page,
+  }) => {
+    const shown = await shownSlides(page);
     const pdf = await openPdf(pdfs.steps);
-    expect(deck.slides.some((s) => s.steps > 0)).toBe(true);
-    expect(pdf.numPages).toBe(deck.slides.reduce((pages, s) => pages + 1 + s.steps, 0));
-    expect(await outline(pdf)).toEqual(expectedOutline(deck.slides));
+    expect(pdf.numPages).toBe(TALK_STEP_PAGES);
+    expect(await outline(pdf)).toEqual(TALK_PDF_OUTLINE);
     // A built slide's last step shows every item.
-    let page = 0;
-    for (const slide of deck.slides) {
-      page += 1 + slide.steps;
-      const text = await pageText(pdf, page);
-      for (const item of listItems(slide)) expect(text, `page ${page}`).toContain(item);
+    let number = 0;
+    for (const [index, slide] of SLIDES.entries()) {
+      number += 1 + slide.steps;
+      const text = await pageText(pdf, number);
+      for (const item of shown[index]!.items) expect(text, `page ${number}`).toContain(item);
     }
+    // The first build slide (page 5) begins with none of its items: its first page has the heading only.
+    const engineering = talkSlide('chatgpt-engineering');
+    const first = await pageText(pdf, 5);
+    expect(first).toContain(compact(engineering.title));
+    for (const item of shown[4]!.items) expect(first).not.toContain(item);
   });
 
   test('a slide range exports just those slides; a range that does not exist is refused', async () => {
@@ -323,12 +342,11 @@ test.describe('slides PDF', () => {
       });
       expect(result.pages).toBe(3);
       const pdf = await openPdf(result.out);
-      expect(await pageText(pdf, 1)).toContain(compact(deck.slides[2]!.title));
-      expect(await pageText(pdf, 3)).toContain(compact(deck.slides[4]!.title));
-      const beyond = `${deck.slides.length + 1}-${deck.slides.length + 5}`;
+      expect(await pageText(pdf, 1)).toContain(compact(talkSlide('chatgpt-mistakes').title));
+      expect(await pageText(pdf, 3)).toContain(compact(talkSlide('chatgpt-engineering').title));
       await expect(
-        exportPdf({ dist: DIST, kind: 'slides', range: beyond, out: join(dir, 'none.pdf') }),
-      ).rejects.toThrow(`slide range ${beyond} does not exist: the deck has slides 1-${deck.slides.length}`);
+        exportPdf({ dist: DIST, kind: 'slides', range: '17-21', out: join(dir, 'none.pdf') }),
+      ).rejects.toThrow('slide range 17-21 does not exist: the deck has slides 1-16');
       await expect(
         exportPdf({ dist: DIST, kind: 'handout', range: 'two', out: join(dir, 'none.pdf') }),
       ).rejects.toThrow(/--range/);
@@ -349,7 +367,7 @@ test.describe('printing from the browser', () => {
         await page.goto(`${server.url}?view=${view}`);
         await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached' });
         const frames = page.locator('.slide-frame');
-        await expect(frames).toHaveCount(deck.slides.length);
+        await expect(frames).toHaveCount(16);
         const animated = await frames.evaluateAll(
           (list) => list.filter((f) => getComputedStyle(f).animationName !== 'none').length,
         );
@@ -366,12 +384,12 @@ test.describe('printing from the browser', () => {
   }) => {
     // Served as the export serves it. (Under `vite preview`, whose no-cache + ETag responses make
     // Chromium fetch the preloaded font files again while printing, the print can lose the deck
-    // font: see the font preload script in src/build/vite-plugin-deck.ts.)
+    // font: see the font preload script in src/node/vite/deck-font-plugin.ts.)
     const server = await serveBuiltDeck(DIST);
     try {
       await page.goto(`${server.url}?view=print`);
       await page.locator('html[data-pdf-ready]').waitFor({ state: 'attached' });
-      await expect(page.locator('.reveal .slides > .pdf-page')).toHaveCount(deck.slides.length);
+      await expect(page.locator('.reveal .slides > .pdf-page')).toHaveCount(16);
       await expect(page.locator('.reveal .slides > .pdf-page > section[aria-hidden]')).toHaveCount(0);
       expect(await page.evaluate(() => document.documentElement.dataset.pdfProblems)).toBe('[]');
       // What the browser's print dialog makes of the page: its CSS page size, backgrounds on.
@@ -391,37 +409,37 @@ test.describe('printing from the browser', () => {
 test.describe('handout PDF', () => {
   test('has every slide with its speaker notes on A4 pages, notes printable in dark text', async ({
     pdfs,
+    page: browserPage,
   }) => {
+    const shown = await shownSlides(browserPage);
     const pdf = await openPdf(pdfs.handout);
     const page = await pdf.getPage(1);
     expect(page.view.map(Math.round)).toEqual([0, 0, 595, 842]);
-    expect(pdf.numPages).toBeLessThan(deck.slides.length);
+    expect(pdf.numPages).toBeLessThan(16);
     let text = '';
     for (let n = 1; n <= pdf.numPages; n++) text += await pageText(pdf, n);
-    for (const slide of deck.slides) {
+    for (const [index, slide] of SLIDES.entries()) {
       expect(text).toContain(compact(slide.title));
-      expect(text, `notes of ${slide.source.file}:${slide.source.line}`).toContain(compact(slide.notesText));
+      expect(text, `notes of ${slide.id}`).toContain(shown[index]!.notes);
     }
     // Readable on paper: the notes are set at 10 pt or more.
     const items = (await page.getTextContent()).items.filter(
-      (item) =>
-        'str' in item && compact(deck.slides[0]!.notesText).startsWith(compact(item.str)) && item.str.trim(),
+      (item) => 'str' in item && shown[0]!.notes.startsWith(compact(item.str)) && item.str.trim(),
     );
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect('height' in item ? item.height : 0).toBeGreaterThanOrEqual(10);
   });
 
-  test('has the outline, the deck font and the document properties', async ({ pdfs }) => {
+  test('has the outline, the deck font and the document properties', async ({ pdfs, page }) => {
+    const shown = await shownSlides(page);
     const pdf = await openPdf(pdfs.handout);
-    expect(await outline(pdf)).toEqual(expectedOutline(deck.slides));
+    expect(await outline(pdf)).toEqual(TALK_PDF_OUTLINE);
     const info = (await pdf.getMetadata()).info as Record<string, string>;
-    expect(info.Title).toContain(deck.meta.title);
-    expect(info.Author).toBe(deck.meta.author);
-    expect(info.Language).toBe('zh-CN');
+    expect(info.Title).toContain(TALK_META.title);
+    expect(info.Author).toBe(TALK_META.author);
+    expect(info.Language).toBe(TALK_META.lang);
     const drawn = await embeddedHan(pdfs.handout);
-    const notes = new Set(
-      deck.slides.flatMap((slide) => [...slide.notesText.matchAll(HAN)].map((m) => m[0])),
-    );
+    const notes = new Set(shown.flatMap((slide) => [...slide.notes.matchAll(HAN)].map((m) => m[0])));
     expect([...notes].filter((c) => !drawn.has(c))).toEqual([]);
   });
 });
@@ -449,7 +467,7 @@ test.describe('a deck with problems', () => {
         `---\nid: tall\nclass: content\n---\n\n## 太长的一页\n\n${items}\n`,
       );
       const dist = join(dir, 'dist');
-      buildDeck({ slides, dist });
+      await buildDeck({ slides, dist });
 
       for (const kind of ['slides', 'handout'] as const) {
         await expect(exportPdf({ dist, kind, out: join(dir, `${kind}.pdf`) })).rejects.toThrow(

@@ -1,8 +1,9 @@
-// Finds a Chromium to drive (tests, PDF export, benchmark) and the flags it needs here.
-// Order: $CHROMIUM_PATH, then a system binary, then Playwright's own download (undefined).
+// Finds a Chromium to drive (tests, PDF export, benchmark), the flags it needs here, and starts it
+// for the commands. Order: $CHROMIUM_PATH, then a system binary, then Playwright's own download.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type LaunchOptions } from '@playwright/test';
 
 const SYSTEM_BINARIES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 
@@ -47,4 +48,33 @@ export const NO_BROWSER_HELP =
 /** Environment for a browser process that must not see system CJK fonts. */
 export function browserEnv(): Record<string, string> {
   return { ...(process.env as Record<string, string>), FONTCONFIG_FILE: NO_CJK_FONTCONFIG };
+}
+
+/** No Chromium could be found or started; the message says how to get one. */
+export class NoBrowserError extends Error {
+  override name = 'NoBrowserError';
+}
+
+/** Starts headless Chromium, found and flagged as for the tests; the export and the benchmark call this. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  let executablePath: string | undefined;
+  try {
+    executablePath = findChromium();
+  } catch (error) {
+    throw new NoBrowserError(`${error instanceof Error ? error.message : String(error)}\n${NO_BROWSER_HELP}`);
+  }
+  try {
+    return await chromium.launch({
+      executablePath,
+      env: browserEnv(),
+      ...options,
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    });
+  } catch (error) {
+    const message = String(error);
+    // Without a binary of our own, any failure is Playwright's download missing or broken.
+    if (!executablePath || /executable doesn't exist|ENOENT|Failed to launch/i.test(message))
+      throw new NoBrowserError(`${NO_BROWSER_HELP}\n(${message.split('\n')[0]})`);
+    throw error;
+  }
 }

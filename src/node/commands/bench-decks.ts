@@ -1,7 +1,6 @@
 // The decks the benchmark measures, and how it builds and weighs them: the talk itself, a
 // generated 200-slide deck made from the talk's own slides, and a plain reveal.js project (its
 // markdown and notes plugins, stock theme) holding the same Markdown, built by the same Vite.
-import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -12,8 +11,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DECK_META_FILE } from '../markdown/load-deck.js';
 import { splitSlides, type RawSlide } from '../markdown/split-slides.js';
 import { transferBody } from '../cli/static-server.js';
@@ -33,21 +31,6 @@ const KINDS: Record<string, AssetKind> = {
 const IMAGE_LINK = /(!\[[^\]]*\]\()([^)\s]+)/g;
 const REMOTE = /^[a-z][a-z0-9+.-]*:/i;
 const ID_LINE = /^id:\s*(.+)$/m;
-
-/** Runs `vite build` in `cwd` with `env` and returns the wall time in ms, as a person typing it would wait. */
-export function timedViteBuild(cwd: string, env: Record<string, string>): number {
-  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  const started = performance.now();
-  // --emptyOutDir: the output folders live outside the project, where Vite would otherwise keep old files.
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--emptyOutDir'], {
-    cwd,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`vite build failed in ${cwd}:\n${result.stderr || result.stdout}`);
-  return ms;
-}
 
 /** Bytes of every file under `dir` by kind, raw and as the benchmark's server sends them (gzip for text). */
 export function outputBytes(dir: string): OutputBytes {
@@ -172,6 +155,7 @@ deck.initialize().then(() => document.fonts.ready).then(() => {
   );
   writeFileSync(
     join(dir, 'vite.config.mjs'),
-    `export default { base: './', cacheDir: '.vite-cache', logLevel: 'error', build: { outDir: process.env.BASELINE_DIST, emptyOutDir: true } };\n`,
+    // The output folder comes from the command line (vite-build.ts's timedViteBuild).
+    `export default { base: './', cacheDir: '.vite-cache' };\n`,
   );
 }

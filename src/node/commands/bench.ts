@@ -1,26 +1,23 @@
 // `npm run bench`: builds the deck, a generated 200-slide deck and a plain reveal.js project of
-// the same slides, then measures build time, output bytes, cold loads in headless Chromium and
-// key presses, prints a Markdown table, writes bench/results/latest.json, and exits 1 when a
-// budget fails.
+// the same slides, then measures build time, output bytes, cold loads in headless Chromium, key
+// presses and the slides PDF export, prints a Markdown table, writes bench/results/latest.json,
+// and exits 1 when a budget fails.
 //
-//   tsx scripts/bench.ts [--runs 5] [--builds 3] [--large 200] [--no-baseline] [--no-pdf] [--out bench/results/latest.json]
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//   npm run bench -- [--runs 5] [--builds 3] [--large 200] [--pdf-runs 1] [--no-baseline] [--no-pdf] [--out file.json]
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from '@playwright/test';
-import { CHROMIUM_ARGS, NO_BROWSER_HELP, browserEnv, findChromium } from '../cli/chromium.js';
-import { coldLoad, walkDeck, type LoadSample, type StepSample, type WalkOptions } from './bench-browser.js';
-import {
-  generateLargeDeck,
-  outputBytes,
-  timedViteBuild,
-  writeBaselineProject,
-  type OutputBytes,
-} from './bench-decks.js';
+import { isMainModule, readArgs, wholeNumber } from '../cli/args.js';
+import { NoBrowserError, findChromium, launchChromium } from '../cli/chromium.js';
 import { serveStatic } from '../cli/static-server.js';
+import { summarize, type Stats } from '../cli/stats.js';
+import { BuildError, timedViteBuild } from '../cli/vite-build.js';
+import { PROJECT_ROOT } from '../project-path.js';
+import { coldLoad, walkDeck, type LoadSample, type StepSample, type WalkOptions } from './bench-browser.js';
+import { generateLargeDeck, outputBytes, writeBaselineProject, type OutputBytes } from './bench-decks.js';
+import { exportPdf } from './export-pdf.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const KIB = 1024;
 const LARGE_WALK_STEPS = 100;
 
@@ -44,17 +41,11 @@ export interface BenchOptions {
   builds: number;
   /** Slides in the generated deck. */
   large: number;
+  /** Slides PDF exports per deck (median reported), each starting its own browser. */
+  pdfRuns: number;
   baseline: boolean;
   pdf: boolean;
   out: string;
-}
-
-interface Stats {
-  median: number;
-  p95: number;
-  min: number;
-  max: number;
-  n: number;
 }
 
 export interface DeckResult {
@@ -79,7 +70,7 @@ export interface DeckResult {
     fragment: { frameMs: Stats; paintMs: Stats } | null;
     all: { frameMs: Stats; paintMs: Stats };
   };
-  pdf?: { ms: number; pages: number; bytes: number } | { skipped: string };
+  pdf?: { ms: Stats; pages: number; bytes: number };
 }
 
 export interface BenchResult {
@@ -99,41 +90,35 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const log = (message: string) => console.error(`bench: ${message}`);
   let browser: Browser | undefined;
   try {
-    const slides = join(ROOT, 'slides');
+    const slides = join(PROJECT_ROOT, 'slides');
     const largeSlides = join(temp, `slides-${options.large}`);
     generateLargeDeck(slides, largeSlides, options.large);
     const fontCache = join(temp, 'font-cache');
 
     log('building the talk (first with an empty font cache)');
     const talkDist = join(temp, 'dist-talk');
-    const talkEnv = { DECK_SLIDES: slides, DECK_DIST: talkDist, DECK_FONT_CACHE: fontCache };
-    const coldMs = timedViteBuild(ROOT, talkEnv);
-    const talkBuilds = repeat(options.builds, () => timedViteBuild(ROOT, talkEnv));
+    const talkBuild = { slides, dist: talkDist, fontCache };
+    const coldMs = timedViteBuild(talkBuild);
+    const talkBuilds = repeat(options.builds, () => timedViteBuild(talkBuild));
 
     log(`building the ${options.large}-slide deck`);
     const largeDist = join(temp, 'dist-large');
-    const largeEnv = { DECK_SLIDES: largeSlides, DECK_DIST: largeDist, DECK_FONT_CACHE: fontCache };
-    timedViteBuild(ROOT, largeEnv); // the first build loads the font once into the shared cache
-    const largeBuilds = repeat(options.builds, () => timedViteBuild(ROOT, largeEnv));
+    const largeBuild = { slides: largeSlides, dist: largeDist, fontCache };
+    timedViteBuild(largeBuild); // the first build loads the font once into the shared cache
+    const largeBuilds = repeat(options.builds, () => timedViteBuild(largeBuild));
 
     let baselineBuilds: number[] = [];
     const baselineDir = join(temp, 'plain-reveal');
     const baselineDist = join(temp, 'dist-plain-reveal');
     if (options.baseline) {
       log('building plain reveal.js with the same slides');
-      writeBaselineProject(slides, baselineDir, join(ROOT, 'node_modules'));
+      writeBaselineProject(slides, baselineDir, join(PROJECT_ROOT, 'node_modules'));
       baselineBuilds = repeat(options.builds, () =>
-        timedViteBuild(baselineDir, { BASELINE_DIST: baselineDist }),
+        timedViteBuild({ root: baselineDir, dist: baselineDist }),
       );
     }
 
-    const executablePath = findChromium();
-    const { chromium } = await import('@playwright/test');
-    browser = await chromium
-      .launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS, env: browserEnv() })
-      .catch((error: unknown) => {
-        throw new Error(`${NO_BROWSER_HELP}\n(${String(error)})`);
-      });
+    browser = await launchChromium();
 
     const decks: DeckResult[] = [];
     const measure = async (
@@ -152,7 +137,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         const result: DeckResult = {
           name,
           slides: 0,
-          build: { warm: stats(builds) },
+          build: { warm: summarize(builds) },
           bytes: outputBytes(dist),
           load: loadStats(loads),
           ...extra,
@@ -173,7 +158,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       talkDist,
       talkBuilds,
       { back: true, settleMs: 800 },
-      { build: { coldMs, warm: stats(talkBuilds) } },
+      { build: { coldMs, warm: summarize(talkBuilds) } },
     );
     // A sample of the long deck: a key press costs the same anywhere in it, and the whole walk would take minutes.
     const large = await measure(`${options.large} slides`, largeDist, largeBuilds, {
@@ -191,8 +176,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         [talk, talkDist],
         [large, largeDist],
       ] as const) {
-        log(`${deck.name}: PDF export`);
-        deck.pdf = await timePdf(dist, join(temp, `${deck.name.replace(/\W+/g, '-')}.pdf`));
+        log(`${deck.name}: ${options.pdfRuns} slides PDF export(s)`);
+        deck.pdf = await timePdf(dist, join(temp, `${deck.name.replace(/\W+/g, '-')}.pdf`), options.pdfRuns);
       }
     }
 
@@ -202,7 +187,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         cpus: cpus().length,
         loadAverage,
         node: process.version,
-        chromium: executablePath ?? 'playwright',
+        chromium: findChromium() ?? "Playwright's own",
       },
       options,
       budgets: BUDGETS,
@@ -233,48 +218,33 @@ export function checkBudgets(deck: DeckResult): string[] {
   return failures;
 }
 
-/** Times `exportPdf` from scripts/export-pdf.ts (the slides PDF) when that script exists. */
-async function timePdf(dist: string, out: string): Promise<DeckResult['pdf']> {
-  const script = join(ROOT, 'src', 'node', 'commands', 'export-pdf.ts');
-  if (!existsSync(script)) return { skipped: 'n/a: scripts/export-pdf.ts does not exist yet' };
-  const { exportPdf } = (await import(pathToFileURL(script).href)) as {
-    exportPdf(options: {
-      dist: string;
-      kind: 'slides';
-      out: string;
-    }): Promise<{ pages: number; bytes: number }>;
-  };
-  const started = performance.now();
-  const { pages, bytes } = await exportPdf({ dist, kind: 'slides', out });
-  return { ms: performance.now() - started, pages, bytes };
+/** Exports the slides PDF of `dist` `runs` times, each with its own browser as `npm run export` starts one. */
+async function timePdf(dist: string, out: string, runs: number): Promise<DeckResult['pdf']> {
+  const times: number[] = [];
+  let result = { pages: 0, bytes: 0 };
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    result = await exportPdf({ dist, kind: 'slides', out });
+    times.push(performance.now() - started);
+  }
+  return { ms: summarize(times), pages: result.pages, bytes: result.bytes };
 }
 
 function repeat(times: number, run: () => number): number[] {
   return Array.from({ length: times }, run);
 }
 
-function stats(values: number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  const median =
-    sorted.length % 2
-      ? sorted[(sorted.length - 1) / 2]!
-      : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  return { median, p95: at(0.95), min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, n: sorted.length };
-}
-
 function loadStats(loads: LoadSample[]): DeckResult['load'] {
   const fcps = loads.map((l) => l.fcpMs).filter((v) => v !== null);
   return {
     runs: loads.length,
-    fcpMs: fcps.length > 0 ? stats(fcps) : null,
-    readyMs: stats(loads.map((l) => l.readyMs)),
-    titleMs: stats(loads.map((l) => l.titleMs)),
-    firstViewBytes: stats(loads.map((l) => l.firstView.bytes)),
-    firstViewRequests: stats(loads.map((l) => l.firstView.requests)),
-    allBytes: stats(loads.map((l) => l.all.bytes)),
-    allRequests: stats(loads.map((l) => l.all.requests)),
+    fcpMs: fcps.length > 0 ? summarize(fcps) : null,
+    readyMs: summarize(loads.map((l) => l.readyMs)),
+    titleMs: summarize(loads.map((l) => l.titleMs)),
+    firstViewBytes: summarize(loads.map((l) => l.firstView.bytes)),
+    firstViewRequests: summarize(loads.map((l) => l.firstView.requests)),
+    allBytes: summarize(loads.map((l) => l.all.bytes)),
+    allRequests: summarize(loads.map((l) => l.all.requests)),
     samples: loads,
   };
 }
@@ -282,7 +252,7 @@ function loadStats(loads: LoadSample[]): DeckResult['load'] {
 function keyStats(samples: StepSample[], walk: string): DeckResult['keys'] {
   const of = (list: StepSample[]) =>
     list.length > 0
-      ? { frameMs: stats(list.map((s) => s.frameMs)), paintMs: stats(list.map((s) => s.paintMs)) }
+      ? { frameMs: summarize(list.map((s) => s.frameMs)), paintMs: summarize(list.map((s) => s.paintMs)) }
       : null;
   const all = of(samples);
   return all
@@ -354,10 +324,8 @@ export function formatTable(result: BenchResult): string {
     ['… build steps only', ...keyRow((k) => k.fragment, 'frameMs')],
     ['Key → that frame painted, median / p95', ...keyRow((k) => k.all, 'paintMs')],
     [
-      'PDF export, slides (1 run, Chromium start included)',
-      ...decks.map((d) =>
-        !d.pdf ? 'n/a' : 'skipped' in d.pdf ? d.pdf.skipped : `${ms(d.pdf.ms)} (${d.pdf.pages} pages)`,
-      ),
+      `PDF export, slides (median of ${result.options.pdfRuns}, Chromium start included)`,
+      ...decks.map((d) => (d.pdf ? `${ms(d.pdf.ms.median)} (${d.pdf.pages} pages)` : 'n/a')),
     ],
   ];
   const lines = [
@@ -383,39 +351,43 @@ export function formatTable(result: BenchResult): string {
   return lines.join('\n');
 }
 
-function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = {
-    runs: 5,
-    builds: 3,
-    large: 200,
-    baseline: true,
-    pdf: true,
-    out: join(ROOT, 'bench', 'results', 'latest.json'),
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const number = () => {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a whole number ≥ 1`);
-      return value;
-    };
-    if (arg === '--runs') options.runs = number();
-    else if (arg === '--builds') options.builds = number();
-    else if (arg === '--large') options.large = number();
-    else if (arg === '--no-baseline') options.baseline = false;
-    else if (arg === '--no-pdf') options.pdf = false;
-    else if (arg === '--out') options.out = resolve(argv[++i] ?? '');
-    else
-      throw new Error(
-        `unknown option ${arg}\nusage: npm run bench -- [--runs 5] [--builds 3] [--large 200] [--no-baseline] [--no-pdf] [--out file.json]`,
-      );
-  }
-  return options;
-}
+const CLI = {
+  name: 'bench',
+  about: `Builds the talk, a generated deck made from its slides and a plain reveal.js project of the
+same slides in a temporary folder; measures build time, output bytes, cold loads and key presses in
+headless Chromium, and the slides PDF export; prints a Markdown table, writes the results as JSON,
+and exits 1 when the talk misses a budget.`,
+  options: {
+    runs: { type: 'string', value: 'n', default: '5', help: 'cold loads per deck' },
+    builds: { type: 'string', value: 'n', default: '3', help: 'warm builds per deck' },
+    large: { type: 'string', value: 'n', default: '200', help: 'slides in the generated deck' },
+    'pdf-runs': { type: 'string', value: 'n', default: '1', help: 'slides PDF exports per deck' },
+    'no-baseline': { type: 'boolean', help: 'skip the plain reveal.js project (default: measure it)' },
+    'no-pdf': {
+      type: 'boolean',
+      help: 'skip the PDF export (default: time it for the talk and the generated deck)',
+    },
+    out: {
+      type: 'string',
+      value: 'file.json',
+      default: 'bench/results/latest.json',
+      help: 'where to write the results, relative to the project folder',
+    },
+  },
+} as const;
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const options = parseArgs(process.argv.slice(2));
+  const args = readArgs(CLI);
+  const options: BenchOptions = {
+    runs: wholeNumber(CLI, 'runs', args.runs),
+    builds: wholeNumber(CLI, 'builds', args.builds),
+    large: wholeNumber(CLI, 'large', args.large),
+    pdfRuns: wholeNumber(CLI, 'pdf-runs', args['pdf-runs']),
+    baseline: !args['no-baseline'],
+    pdf: !args['no-pdf'],
+    out: resolve(PROJECT_ROOT, args.out),
+  };
   const result = await runBench(options);
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
@@ -429,9 +401,10 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMainModule(import.meta.url)) {
   main().catch((error: unknown) => {
-    console.error(error);
+    const known = error instanceof BuildError || error instanceof NoBrowserError;
+    console.error(known ? `bench failed: ${error.message}` : error);
     process.exit(2);
   });
 }

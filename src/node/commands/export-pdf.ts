@@ -3,15 +3,15 @@
 // printable views (`?view=print`, `?view=handout`), exactly what a person printing from the
 // browser gets, once they set `html[data-pdf-ready]`.
 //
-//   tsx scripts/export-pdf.ts [--slides | --handout] [--steps] [--range 3-7] [--dist dir] [--out file] [--no-build]
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+//   npm run export -- [--slides | --handout] [--steps] [--range 3-7] [--dist dir] [--out file.pdf] [--no-build]
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { CHROMIUM_ARGS, NO_BROWSER_HELP, browserEnv, findChromium } from '../cli/chromium.js';
+import { isMainModule, readArgs, usageError } from '../cli/args.js';
+import { NoBrowserError, launchChromium } from '../cli/chromium.js';
 import { serveStatic, type StaticServer } from '../cli/static-server.js';
+import { BuildError, ensureBuilt } from '../cli/vite-build.js';
+import { PROJECT_ROOT } from '../project-path.js';
 
 export type PdfKind = 'slides' | 'handout';
 
@@ -46,12 +46,11 @@ export interface ExportSession {
   close(): Promise<void>;
 }
 
-/** What goes wrong in a way the person exporting can fix (bad range, slide too tall, no browser). */
+/** What goes wrong in a way the person exporting can fix (bad range, slide too tall, no built deck). */
 export class ExportError extends Error {
   override name = 'ExportError';
 }
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** Laying out a few hundred slides and loading their fonts takes seconds, not minutes. */
 const READY_TIMEOUT_MS = 120_000;
 const VIEWS: Record<PdfKind, string> = { slides: 'print', handout: 'handout' };
@@ -122,9 +121,15 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
 }
 
 function checkRange(range: string | undefined): void {
-  if (range !== undefined && !/^\s*\d+\s*(-\s*\d+\s*)?$/.test(range)) {
-    throw new ExportError(`--range must be a slide number or two like 3-7, not "${range}"`);
-  }
+  const problem = rangeProblem(range);
+  if (problem) throw new ExportError(problem);
+}
+
+/** Why `range` is not a slide range, or undefined when it is one or not given. */
+function rangeProblem(range: string | undefined): string | undefined {
+  return range === undefined || /^\s*\d+\s*(-\s*\d+\s*)?$/.test(range)
+    ? undefined
+    : `--range must be a slide number or two like 3-7, not "${range}"`;
 }
 
 /** Writes the slides PDF and the handout PDF side by side, with one browser. */
@@ -132,7 +137,7 @@ export async function exportBoth(
   options: Omit<ExportOptions, 'kind' | 'out' | 'session'>,
 ): Promise<ExportResult[]> {
   checkRange(options.range);
-  const session = await openExportSession(options.dist, options.onProgress ?? (() => {}));
+  const session = await openExportSession(options.dist, options.onProgress);
   try {
     return await Promise.all([
       exportPdf({ ...options, kind: 'slides', session }),
@@ -169,28 +174,6 @@ export async function openExportSession(
   }
 }
 
-async function launchChromium(): Promise<Browser> {
-  // Playwright is a dev dependency: load it only when a PDF is really made.
-  const { chromium } = await import('@playwright/test').catch(() => {
-    throw new ExportError('@playwright/test is not installed: run `npm install` first');
-  });
-  let executablePath: string | undefined;
-  try {
-    executablePath = findChromium();
-  } catch (error) {
-    throw new ExportError(`${error instanceof Error ? error.message : String(error)}\n${NO_BROWSER_HELP}`);
-  }
-  try {
-    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: browserEnv() });
-  } catch (error) {
-    const message = String(error);
-    if (!executablePath || /executable doesn't exist|ENOENT|Failed to launch/i.test(message)) {
-      throw new ExportError(`${NO_BROWSER_HELP}\n(${message.split('\n')[0]})`);
-    }
-    throw error;
-  }
-}
-
 function viewUrl(baseUrl: string, options: ExportOptions): string {
   const url = new URL('index.html', baseUrl);
   url.searchParams.set('view', VIEWS[options.kind]);
@@ -199,9 +182,9 @@ function viewUrl(baseUrl: string, options: ExportOptions): string {
   return url.href;
 }
 
-/** Serves the built deck in `dist` on a free port of 127.0.0.1 (see src/tools/static-server.ts). */
+/** Serves the built deck in `dist` on a free port of 127.0.0.1; each export session and the print-view tests run it. */
 export function serveBuiltDeck(dist: string): Promise<StaticServer> {
-  return serveStatic(resolve(dist));
+  return serveStatic(dist);
 }
 
 interface DocumentInfo {
@@ -290,115 +273,65 @@ function xmpPacket(info: DocumentInfo, created: Date): string {
 <?xpacket end="w"?>`;
 }
 
-/** Builds the deck into `dist` when it is missing or older than any of its sources. */
-export function ensureBuilt(dist: string, progress: (message: string) => void = () => {}): void {
-  const index = join(dist, 'index.html');
-  const slides = resolve(ROOT, process.env.DECK_SLIDES ?? 'slides');
-  const sources = [
-    slides,
-    join(ROOT, 'src'),
-    join(ROOT, 'assets'),
-    join(ROOT, 'index.html'),
-    join(ROOT, 'vite.config.ts'),
-  ];
-  if (existsSync(index) && newestChange(sources) <= statSync(index).mtimeMs) return;
-  progress(
-    existsSync(index) ? 'sources changed since the last build: building the deck' : 'building the deck',
-  );
-  buildDeck({ slides, dist });
-}
-
-/** Runs `vite build` for the slides in `slides` into `dist` (the benchmark and tests build other decks this way). */
-export function buildDeck({ slides, dist }: { slides: string; dist: string }): void {
-  // vite's package exports do not include its command-line script: find it next to its entry.
-  const entry = createRequire(import.meta.url).resolve('vite');
-  const vite = join(
-    entry.slice(0, entry.lastIndexOf(`${sep}node_modules${sep}vite${sep}`)),
-    'node_modules',
-    'vite',
-    'bin',
-    'vite.js',
-  );
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, DECK_SLIDES: resolve(slides), DECK_DIST: resolve(dist) },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0)
-    throw new ExportError(`the deck did not build:\n${result.stderr || result.stdout}`);
-}
-
-function newestChange(paths: string[]): number {
-  let newest = 0;
-  for (const path of paths) {
-    if (!existsSync(path)) continue;
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.mtimeMs);
-    if (stat.isDirectory())
-      newest = Math.max(newest, newestChange(readdirSync(path).map((name) => join(path, name))));
-  }
-  return newest;
-}
-
-interface CliOptions {
-  kinds: PdfKind[];
-  dist: string;
-  out?: string;
-  steps: boolean;
-  range?: string;
-  build: boolean;
-}
-
-function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { kinds: [], dist: process.env.DECK_DIST ?? 'dist', steps: false, build: true };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new ExportError(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--slides') options.kinds.push('slides');
-    else if (arg === '--handout') options.kinds.push('handout');
-    else if (arg === '--steps') options.steps = true;
-    else if (arg === '--range') options.range = value();
-    else if (arg === '--dist') options.dist = value();
-    else if (arg === '--out') options.out = value();
-    else if (arg === '--no-build') options.build = false;
-    else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new ExportError(`unknown option ${arg}\n${USAGE}`);
-  }
-  if (options.kinds.length === 0) options.kinds = options.steps ? ['slides'] : ['slides', 'handout'];
-  if (options.out && options.kinds.length > 1)
-    throw new ExportError('--out names one file: add --slides or --handout');
-  return options;
-}
-
-const USAGE = `usage: npm run export -- [--slides | --handout] [--steps] [--range 3-7] [--dist dist] [--out file.pdf] [--no-build]
-  writes <dist>/pdf/slides.pdf (one 16:9 page per slide; --steps: one per build step)
-  and <dist>/pdf/handout.pdf (A4, each slide with its speaker notes); builds the deck first if needed`;
+const CLI = {
+  name: 'export',
+  about: `Writes <dist>/pdf/slides.pdf (one 16:9 page per slide) and <dist>/pdf/handout.pdf (A4, each slide
+with its speaker notes), building the deck first when a source is newer than the build.`,
+  options: {
+    slides: { type: 'boolean', help: 'only the slides PDF (default: both PDFs)' },
+    handout: { type: 'boolean', help: 'only the handout PDF' },
+    steps: { type: 'boolean', help: 'slides PDF with one page per build step (default: one per slide)' },
+    range: { type: 'string', value: '3-7', help: 'only these slides, 1-based: 3-7 or 5 (default: all)' },
+    dist: {
+      type: 'string',
+      value: 'dir',
+      default: process.env.DECK_DIST ?? 'dist',
+      help: 'the built deck, $DECK_DIST if set',
+    },
+    out: {
+      type: 'string',
+      value: 'file.pdf',
+      help: 'where to write, with --slides or --handout (default: <dist>/pdf/<kind>.pdf)',
+    },
+    'no-build': {
+      type: 'boolean',
+      help: 'export the deck in <dist> as it is, even if older than its sources',
+    },
+  },
+} as const;
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const options = parseArgs(process.argv.slice(2));
+  const args = readArgs(CLI);
+  const kinds = (['slides', 'handout'] as const).filter((kind) => args[kind]);
+  if (kinds.length === 0)
+    kinds.push(...(args.steps ? (['slides'] as const) : (['slides', 'handout'] as const)));
+  // Mistakes in the command line are reported before a build that could take a while.
+  if (args.out !== undefined && kinds.length > 1)
+    usageError(CLI, '--out names one file: add --slides or --handout');
+  if (args.steps && !kinds.includes('slides'))
+    usageError(CLI, '--steps applies to the slides PDF, not the handout');
+  const problem = rangeProblem(args.range);
+  if (problem) usageError(CLI, problem);
   const progress = (message: string) => console.error(`export: ${message}`);
-  if (options.build) ensureBuilt(options.dist, progress);
+  const slides = resolve(PROJECT_ROOT, process.env.DECK_SLIDES ?? 'slides');
+  if (!args['no-build']) await ensureBuilt({ slides, dist: args.dist }, progress);
   const common = {
-    dist: options.dist,
-    steps: options.steps,
+    dist: args.dist,
+    steps: args.steps,
     onProgress: progress,
-    ...(options.range ? { range: options.range } : {}),
+    ...(args.range !== undefined ? { range: args.range } : {}),
   };
-  if (options.kinds.length === 2) await exportBoth(common);
-  else await exportPdf({ ...common, kind: options.kinds[0]!, ...(options.out ? { out: options.out } : {}) });
+  if (kinds.length === 2) await exportBoth(common);
+  else await exportPdf({ ...common, kind: kinds[0]!, ...(args.out !== undefined ? { out: args.out } : {}) });
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (isMainModule(import.meta.url)) {
   main().catch((error: unknown) => {
-    console.error(error instanceof ExportError ? `export failed: ${error.message}` : error);
+    const known =
+      error instanceof ExportError || error instanceof BuildError || error instanceof NoBrowserError;
+    console.error(known ? `export failed: ${error.message}` : error);
     process.exit(1);
   });
 }

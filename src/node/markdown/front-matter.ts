@@ -11,8 +11,14 @@ import {
   LineCounter,
 } from 'yaml';
 import { TRANSITIONS, type Diagnostic, type SlideAttributes } from '../../shared/deck.js';
+import { readFrontMatterLines } from './front-matter-lines.js';
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+/**
+ * A slide id is its URL (`#/openai-team`): a lowercase ASCII slug that starts with a letter.
+ * Never all digits, which reveal.js reads as a slide number (`#/3` is the fourth slide).
+ */
+const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
+const MAX_ID_CHARS = 64;
 const CSS_COLOR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(rgb|rgba|hsl|hsla|oklch)\([\d\s.,%/+-]+\))$/;
 
 type Check = (value: unknown) => string | null;
@@ -21,10 +27,14 @@ const isText: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? null : 
 
 /** One row per allowed key: what it must be. Adding a key is adding a row (and a field in SlideAttributes). */
 const KEY_CHECKS: Record<keyof SlideAttributes, Check> = {
-  id: (v) =>
-    typeof v === 'string' && ID_PATTERN.test(v)
-      ? null
-      : 'must be lowercase ASCII letters, digits and dashes, e.g. `openai-team`',
+  id: (v) => {
+    if (typeof v === 'number') return `must be text starting with a letter, e.g. \`id: y${v}\``;
+    if (typeof v !== 'string' || !ID_PATTERN.test(v))
+      return /^\d+$/.test(String(v))
+        ? `must start with a letter (reveal.js reads an all-digit id as a slide number), e.g. \`id: y${String(v)}\``
+        : 'must be lowercase ASCII letters, digits and dashes, starting with a letter, e.g. `openai-team`';
+    return v.length > MAX_ID_CHARS ? `must be at most ${MAX_ID_CHARS} characters` : null;
+  },
   class: (v) =>
     isText(v) ?? (/^[\w\s-]+$/.test(String(v)) ? null : 'must be CSS class names separated by spaces'),
   transition: (v) =>
@@ -40,16 +50,34 @@ const KEY_CHECKS: Record<keyof SlideAttributes, Check> = {
   build: (v) => (v === 'items' ? null : 'the only value is `items`'),
 };
 
+export const FRONT_MATTER_KEYS = Object.keys(KEY_CHECKS) as (keyof SlideAttributes)[];
+
+/** The allowed key an author probably meant by `name`: itself, or the same in another case or a letter or two off; null if none. */
+export function intendedKey(name: string): keyof SlideAttributes | null {
+  const plain = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
+  const exact = FRONT_MATTER_KEYS.find((key) => key === name || plain(key) === plain(name));
+  if (exact) return exact;
+  if (name.length < 3) return null;
+  const tolerance = name.length >= 6 ? 2 : 1;
+  return FRONT_MATTER_KEYS.find((key) => editDistance(plain(key), plain(name)) <= tolerance) ?? null;
+}
+
+/** Whether `value` (as YAML reads it) is allowed for `key`. */
+export function isValidValue(key: keyof SlideAttributes, value: unknown): boolean {
+  return KEY_CHECKS[key](value) === null;
+}
+
 export interface FrontMatterResult {
   attributes: SlideAttributes;
   diagnostics: Diagnostic[];
 }
 
 /** Parses front matter text that starts at 1-based `line` of `file`. */
-export function parseFrontMatter(text: string, file: string, line: number): FrontMatterResult {
+export function parseFrontMatter(source: string, file: string, line: number): FrontMatterResult {
   const diagnostics: Diagnostic[] = [];
   const report = (offsetLine: number, message: string) =>
     diagnostics.push({ severity: 'error', code: 'front-matter', file, line: line + offsetLine - 1, message });
+  const text = repairNearMisses(source, report);
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   // `linePos` is only filled in by prettyErrors (which also rewrites the message): count lines from `pos`.
@@ -67,15 +95,82 @@ export function parseFrontMatter(text: string, file: string, line: number): Fron
     const at = counter.linePos(keyNode?.range?.[0] ?? 0).line;
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     if (!(key in KEY_CHECKS)) {
-      report(at, `unknown front-matter key \`${key}\` (allowed: ${Object.keys(KEY_CHECKS).join(', ')})`);
+      const meant = intendedKey(key);
+      report(
+        at,
+        meant
+          ? `unknown front-matter key \`${key}\` (did you mean \`${meant}\`?)`
+          : `unknown front-matter key \`${key}\` (allowed: ${FRONT_MATTER_KEYS.join(', ')})`,
+      );
       continue;
     }
-    const value: unknown = isScalar(pair.value) ? pair.value.value : pair.value?.toJSON();
+    const value = yamlValue(pair.value);
     const problem = KEY_CHECKS[key as keyof SlideAttributes](value);
-    if (problem) report(at, `\`${key}\` ${problem} (got ${JSON.stringify(value) ?? 'nothing'})`);
+    // `background: #fff` is a key and a comment to YAML.
+    const comment = value === null && /:\s+#/.test(text.split('\n')[at - 1] ?? '');
+    if (problem)
+      report(
+        at,
+        `\`${key}\` ${problem} (got ${shortJson(value)})${comment ? ' (put the value in quotes: after a space, # starts a YAML comment)' : ''}`,
+      );
     else attributes[key] = typeof value === 'string' ? value.trim() : value;
   }
   return { attributes, diagnostics };
+}
+
+/**
+ * Reports the key lines YAML would misread (an indented key, a full-width colon, no space after
+ * the colon) and returns the text with them written right, so the other keys still count.
+ */
+function repairNearMisses(text: string, report: (offsetLine: number, message: string) => void): string {
+  const lines = text.split('\n');
+  readFrontMatterLines(lines).forEach((read, i) => {
+    if (read.kind !== 'key') return;
+    const { key, value } = read;
+    const written = `${key}: ${value.trim()}`;
+    if (read.indent)
+      report(i + 1, `front-matter keys start the line: remove the indentation before \`${key}\``);
+    if (read.colon === '：')
+      report(i + 1, `\`${key}：\` has a full-width colon: write \`${written}\` with a plain colon`);
+    else if (!read.spaced) report(i + 1, `write a space after the colon: \`${written}\``);
+    if (read.indent || read.colon === '：' || !read.spaced) lines[i] = written;
+  });
+  return lines.join('\n');
+}
+
+/** A YAML value as data, for front matter and deck.yaml; an alias bomb (`&a [*a, *a]`…) is no value, not a crash. */
+export function yamlValue(node: YamlNode | null): unknown {
+  try {
+    return node?.toJSON();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A value quoted in a message: JSON, on one line, cut short. */
+export function shortJson(value: unknown): string {
+  // JSON has no Infinity or NaN (`.inf`, `.nan` in YAML): it would print them as null.
+  const json =
+    typeof value === 'number' && !Number.isFinite(value)
+      ? String(value)
+      : (JSON.stringify(value) ?? 'nothing');
+  return json.length > 60 ? `${json.slice(0, 60)}…` : json;
+}
+
+/** Letters to add, drop or change to turn `a` into `b` (Levenshtein). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** 1-based line of a YAML error in `text`, for front matter and deck.yaml alike. */

@@ -53,6 +53,18 @@ export function attributeTexts(html: string, names: readonly string[]): string[]
   return values;
 }
 
+/**
+ * Markdown text with its character references (`&copy;`, `&#8230;`, `&nbsp;`) decoded as a browser
+ * decodes them in text; the slide HTML then carries the character itself, escaped again on output.
+ */
+export function decodeCharacterReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  let decoded = '';
+  // `<` escaped first, so the parser reads it all as one text node.
+  walkHtml(text.replace(/</g, '&lt;'), { text: (run) => (decoded += run) });
+  return decoded;
+}
+
 function walkHtml(html: string, walk: Walk): void {
   const stack: HtmlElement[] = [];
   // Text arrives in pieces (around entities): join them so each text node is one run.

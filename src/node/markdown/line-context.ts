@@ -2,7 +2,13 @@
 // line-level steps (slide splitting, notes) never act on a `---` or `Note:` that is only quoted.
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-const COMMENT_OPEN = '<!--';
+/** A line like ```` ```a``` ```` is inline code, not a fence: a backtick fence's info string has no backtick. */
+const INLINE_CODE = /^ {0,3}`{3,}[^`]*`/;
+/**
+ * An HTML comment block starts a line (as marked reads it: a `<!--` later in a paragraph ends
+ * with that paragraph) and runs to the first line with `-->`, which may be its own line.
+ */
+const COMMENT_OPEN = /^ {0,3}<!--/;
 const COMMENT_CLOSE = '-->';
 
 export interface OpenBlock {
@@ -38,12 +44,13 @@ export class LineContext {
     }
     if (this.plainLines.has(index)) return true;
     const open = line.match(FENCE_OPEN);
-    if (open) {
+    if (open && !INLINE_CODE.test(line)) {
       this.fence = { marker: open[1]!, index };
       return false;
     }
-    const start = line.lastIndexOf(COMMENT_OPEN);
-    if (start >= 0 && !line.slice(start).includes(COMMENT_CLOSE)) {
+    const comment = COMMENT_OPEN.exec(line);
+    // `<!-->` is a whole (empty) comment: look for the close from the opening's dashes on.
+    if (comment && !line.includes(COMMENT_CLOSE, comment[0].length - 2)) {
       this.comment = { index };
       return false;
     }

@@ -3,7 +3,16 @@
 // handed to the caller to resolve; unsafe HTML is refused. Problems come back with their line.
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import type { Diagnostic } from '../../shared/deck.js';
-import { plainText } from './html-text.js';
+import { decodeCharacterReferences, plainText } from './html-text.js';
+import {
+  MAX_LIST_ITEMS,
+  MAX_NESTING,
+  MAX_TABLE_COLUMNS,
+  MAX_WORD_CHARS,
+  nestingDepth,
+  unbrokenRun,
+} from './limits.js';
+import { LineContext } from './line-context.js';
 import { renderChart } from './render-chart.js';
 import { DIAGRAM_LANG, renderDiagram } from '../diagram/render-diagram.js';
 import { escapeHtml } from '../../shared/escape-html.js';
@@ -27,6 +36,8 @@ const UNSAFE_HTML =
 const SCRIPT_URL = /(java|vb)script:/i;
 const CHARACTER_REFERENCE = /&#(?:x([0-9a-f]+)|(\d+));?|&(colon|tab|newline);/gi;
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
+/** How much of a formula a message quotes. */
+const QUOTE_CHARS = 80;
 /** A run of Latin words inside Chinese text, e.g. `GPT-3.5` or `Sam Altman`. */
 const LATIN_RUN = /[A-Za-z][A-Za-z0-9.'’+\- ]*[A-Za-z0-9]/g;
 
@@ -90,7 +101,10 @@ const markdown = new Marked({
   renderer: {
     text(token) {
       if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-      return 'escaped' in token && token.escaped ? token.text : markEnglish(joinWideLines(token.text));
+      if ('escaped' in token && token.escaped) return token.text;
+      // From the source (`raw`): marked decodes only numeric references into `text`, and turns
+      // every other `&` into `&amp;`, which escaping again would show as `&amp;copy;`.
+      return markEnglish(decodeCharacterReferences(joinWideLines(token.raw)));
     },
     list(token) {
       const tag = token.ordered ? 'ol' : 'ul';
@@ -110,12 +124,15 @@ const markdown = new Marked({
   },
 });
 
+/** Where an image's href leads: the URL to emit, or why the picture cannot be shown. */
+export type ImageLookup = { url: string } | { problem: string };
+
 export interface RenderContext {
   file: string;
   /** 1-based line of the first line of `content` in the file. */
   line: number;
-  /** Turns an image's href into the URL to emit, or null when the file does not exist. */
-  resolveImage: (href: string) => string | null;
+  /** Turns an image's href into the URL to emit, or the problem with it (missing, not an image, outside the project). */
+  resolveImage: (href: string) => ImageLookup;
   /** `items`: top-level list items become build steps. */
   build?: 'items';
 }
@@ -125,6 +142,34 @@ export interface RenderedMarkdown {
   title: string;
   level: number;
   diagnostics: Diagnostic[];
+}
+
+/**
+ * 0-based lines of `content` that marked renders as code or inside an HTML comment block (top-level
+ * blocks, which is where a line starting at column 0 can be): the notes splitter asks, so that
+ * a `Note:` it takes for quoted is quoted for the renderer too. Runs only when a notes marker
+ * sits in what looks like a fence or comment; empty when marked fails (then nothing is quoted).
+ */
+export function quotedLines(content: string): ReadonlySet<number> {
+  const quoted = new Set<number>();
+  if (tooDeep(content) >= 0) return quoted;
+  let tokens: Token[];
+  try {
+    tokens = markdown.lexer(content);
+  } catch {
+    return quoted;
+  }
+  // Top-level tokens cover the source in order; if they do not, nothing is taken as quoted.
+  if (tokens.map((token) => token.raw).join('') !== content.replace(/\r\n?/g, '\n')) return quoted;
+  let line = 0;
+  for (const token of tokens) {
+    const lines = token.raw.split('\n').length - 1;
+    const isQuoted =
+      token.type === 'code' || (token.type === 'html' && token.raw.trimStart().startsWith('<!--'));
+    if (isQuoted) for (let i = 0; i <= lines; i++) quoted.add(line + i);
+    line += lines;
+  }
+  return quoted;
 }
 
 /** Renders one slide's (or notes') Markdown. */
@@ -152,16 +197,61 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
     });
   };
 
-  const tokens = markdown.lexer(content);
-  if (context.build === 'items') {
-    for (const token of tokens)
-      if (token.type === 'list') (token as Tokens.List & { build?: boolean }).build = true;
+  // marked parses lists and quotes recursively: refuse deep nesting before it sees the text.
+  const deep = tooDeep(content);
+  if (deep >= 0) {
+    const message = `lists and quotes (>) nested more than ${MAX_NESTING} levels deep: flatten them`;
+    diagnostics.push({
+      severity: 'error',
+      code: 'too-deep',
+      file: context.file,
+      line: context.line + deep,
+      message,
+    });
+    return { html: errorBox(message), title: '', level: 0, diagnostics };
   }
   let title = '';
   let level = 0;
+  let listItems = 0;
+  const checkWord = (token: Token, text: string) => {
+    const word = unbrokenRun(text);
+    if (word)
+      report(
+        'too-large',
+        token,
+        `${word.length} characters without a space (${word.slice(0, 20)}…) cannot wrap on a slide; the limit is ${MAX_WORD_CHARS}: add spaces or shorten it`,
+      );
+  };
   // marked types tokens as a union with an index signature; name each kind's shape below.
-  void markdown.walkTokens(tokens, (token: Token) => {
+  const visit = (token: Token) => {
     switch (token.type) {
+      case 'text':
+        if (!('tokens' in token && token.tokens)) checkWord(token, token.raw);
+        break;
+      case 'codespan':
+        checkWord(token, (token as Tokens.Codespan).text);
+        break;
+      case 'table': {
+        const columns = (token as Tokens.Table).header.length;
+        if (columns > MAX_TABLE_COLUMNS)
+          report(
+            'too-large',
+            token,
+            `table has ${columns} columns, over the limit of ${MAX_TABLE_COLUMNS}: split it or make it a list`,
+          );
+        break;
+      }
+      case 'list': {
+        const before = listItems;
+        listItems += (token as Tokens.List).items.length;
+        if (before <= MAX_LIST_ITEMS && listItems > MAX_LIST_ITEMS)
+          report(
+            'too-large',
+            token,
+            `more than ${MAX_LIST_ITEMS} list items on one slide: split it into several slides`,
+          );
+        break;
+      }
       case 'heading':
         if (!title) {
           const heading = token as Tokens.Heading;
@@ -172,7 +262,7 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
       case 'mathBlock':
       case 'mathInline': {
         const math = token as MathToken;
-        if (math.error) report('math', math, `invalid TeX in ${oneLine(math.raw)}: ${math.error}`);
+        if (math.error) report('math', math, `invalid TeX in ${quote(math.raw)}: ${math.error}`);
         break;
       }
       case 'code': {
@@ -186,21 +276,21 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
           const diagram = renderDiagram(code.text, { file: context.file });
           Object.assign(token, { type: 'html', block: true, pre: false, text: diagram.html });
           for (const p of diagram.problems) report('diagram', token, `bad diagram: ${p.message}`, p.line);
-        }
+        } else checkWord(token, code.text);
         break;
       }
       case 'image': {
         const image = token as Tokens.Image;
         const href = image.href;
-        const url = context.resolveImage(href);
-        if (url === null) {
-          report('image', token, `image not found: ${href}`);
+        const lookup = context.resolveImage(href);
+        if ('problem' in lookup) {
+          report('image', token, lookup.problem);
           // Said in place of the picture, like a broken formula (an <img src=""> shows only a broken icon).
-          const notice = `<span class="deck-error image-error" role="alert">missing image: ${escapeHtml(href)}</span>`;
+          const notice = `<span class="deck-error image-error" role="alert">${escapeHtml(lookup.problem)}</span>`;
           Object.assign(token, { type: 'html', block: false, text: notice, tokens: undefined });
           break;
         }
-        image.href = url;
+        image.href = lookup.url;
         if (!image.text.trim())
           report('image-alt', token, `image ${href} has no alt text (screen readers need it)`);
         break;
@@ -222,17 +312,55 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
           );
           token.text = '';
           (token as Tokens.HTML).raw = '';
-        }
+        } else checkWord(token, plainText(token.raw));
         break;
     }
-  });
-  const html = markdown.parser(tokens);
-  return { html, title, level, diagnostics };
+  };
+  try {
+    const tokens = markdown.lexer(content);
+    if (context.build === 'items') {
+      for (const token of tokens)
+        if (token.type === 'list') (token as Tokens.List & { build?: boolean }).build = true;
+    }
+    void markdown.walkTokens(tokens, visit);
+    return { html: markdown.parser(tokens), title, level, diagnostics };
+  } catch (error) {
+    // The nesting check keeps marked's recursion shallow; anything else it chokes on still gets a place.
+    const message = `the Markdown parser gave up on this text (${error instanceof Error ? error.message : String(error)}): simplify it`;
+    diagnostics.push({
+      severity: 'error',
+      code: 'markdown',
+      file: context.file,
+      line: context.line,
+      message,
+    });
+    return { html: errorBox(message), title, level, diagnostics };
+  }
+}
+
+/** 0-based index of the first line nested deeper than MAX_NESTING (code fences and comments skipped), or -1. */
+function tooDeep(content: string): number {
+  const context = new LineContext();
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++)
+    if (context.feed(lines[i]!, i) && nestingDepth(lines[i]!) > MAX_NESTING) return i;
+  return -1;
+}
+
+/** What a slide shows in place of text that could not be rendered. */
+function errorBox(message: string): string {
+  return `<div class="deck-error" role="alert">${escapeHtml(message)}</div>\n`;
 }
 
 /** Source quoted in a message stays on the message's one line (`file:line: message`). */
 function oneLine(raw: string): string {
   return raw.trim().replace(/\s+/g, ' ');
+}
+
+/** Source quoted in a message, on one line and cut short if long. */
+function quote(raw: string): string {
+  const line = oneLine(raw);
+  return line.length > QUOTE_CHARS ? `${line.slice(0, QUOTE_CHARS)}…` : line;
 }
 
 /** Whether raw HTML could run code, read as a browser reads it: character references decoded. */

@@ -1,10 +1,7 @@
 // Splits one Markdown file into raw slides, keeping every line number. Pure: text in, data out.
 import type { Diagnostic } from '../../shared/deck.js';
+import { SEPARATOR, findFrontMatter } from './front-matter-block.js';
 import { LineContext, type OpenBlock } from './line-context.js';
-
-const SEPARATOR = /^---\s*$/;
-/** A `---` followed directly by a `key:` line opens front matter (a heading, text or a bare `https://` link does not). */
-const FRONT_MATTER_KEY = /^[A-Za-z_][\w-]*\s*:(\s|$)/;
 
 export interface RawSlide {
   file: string;
@@ -17,6 +14,8 @@ export interface RawSlide {
   bodyLine: number;
   /** Problems found while splitting that belong to this slide (a fence never closed, front matter never closed). */
   diagnostics: Diagnostic[];
+  /** 0-based lines of `body` that open a fence or comment never closed: plain text, as the splitter read them. */
+  plainLines: number[];
 }
 
 export interface SplitResult {
@@ -75,6 +74,9 @@ function splitLines(
     if (!current) return;
     open ??= context.open();
     current.body = bodyLines.join('\n');
+    const first = current.bodyLine - 1;
+    for (const index of plainLines)
+      if (index >= first && index < first + bodyLines.length) current.plainLines.push(index - first);
     const empty = !current.frontMatter && current.body.trim() === '';
     const leading = slides.length === 0 && current.line === 1 && !SEPARATOR.test(lines[0] ?? '');
     if (!empty) slides.push(current);
@@ -91,33 +93,61 @@ function splitLines(
     context = new LineContext(plainLines);
   };
 
-  const start = (index: number): number => {
-    finish(false);
-    current = { file, line: index + 1, frontMatter: null, body: '', bodyLine: index + 2, diagnostics: [] };
-    if (!FRONT_MATTER_KEY.test(lines[index + 1] ?? '')) return index;
-    const close = lines.findIndex((l, i) => i > index && SEPARATOR.test(l));
-    if (close < 0) {
-      current.diagnostics.push({
+  /** A slide whose first line is the 1-based `line`. */
+  const slide = (line: number): RawSlide => ({
+    file,
+    line,
+    frontMatter: null,
+    body: '',
+    bodyLine: line + 1,
+    diagnostics: [],
+    plainLines: [],
+  });
+
+  // Takes the front matter after the `---` at `index`, if there is one: returns the index of the
+  // last line it used (the body starts on the next line).
+  const frontMatter = (raw: RawSlide, index: number): number => {
+    const block = findFrontMatter(lines, index + 1);
+    if (!block) return index;
+    raw.frontMatter = { text: lines.slice(index + 1, block.end).join('\n'), line: index + 2 };
+    raw.bodyLine = (block.closed ? block.end + 1 : block.end) + 1;
+    if (!block.closed)
+      raw.diagnostics.push({
         severity: 'error',
         code: 'front-matter',
         file,
         line: index + 1,
-        message: 'front matter opened here is never closed (add a --- line after the last key)',
+        message: `front matter opened here is never closed (add a --- line after its last key, line ${block.end})`,
       });
-      current.frontMatter = { text: lines.slice(index + 1).join('\n'), line: index + 2 };
-      current.bodyLine = lines.length + 1;
-      return lines.length;
-    }
-    current.frontMatter = { text: lines.slice(index + 1, close).join('\n'), line: index + 2 };
-    current.bodyLine = close + 2;
-    return close;
+    return raw.bodyLine - 2;
+  };
+
+  const start = (index: number): number => {
+    finish(false);
+    current = slide(index + 1);
+    return frontMatter(current, index);
   };
 
   let i = 0;
   if (SEPARATOR.test(lines[0] ?? '')) {
     i = start(0) + 1;
   } else {
-    current = { file, line: 1, frontMatter: null, body: '', bodyLine: 1, diagnostics: [] };
+    current = slide(1);
+    current.bodyLine = 1;
+    // Keys and a --- at the very top of a file, with no --- above them: front matter missing its opening line.
+    const block = findFrontMatter(lines, 0);
+    if (block?.closed) {
+      current.diagnostics.push({
+        severity: 'error',
+        code: 'front-matter',
+        file,
+        line: 1,
+        message: 'front matter needs a --- line above it too (add --- as the first line of the file)',
+      });
+      current.frontMatter = { text: lines.slice(0, block.end).join('\n'), line: 1 };
+      current.bodyLine = block.end + 2;
+      i = block.end + 1;
+    }
   }
   for (; i < lines.length; i++) {
     const line = lines[i]!;

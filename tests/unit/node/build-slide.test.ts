@@ -3,7 +3,8 @@ import { buildSlide } from '../../../src/node/markdown/build-slide.js';
 import { splitSlides } from '../../../src/node/markdown/split-slides.js';
 
 const FILE = 'slides/x.md';
-const resolveImage = (href: string) => (href === 'art/ok.svg' ? 'deck-asset:0' : null);
+const resolveImage = (href: string) =>
+  href === 'art/ok.svg' ? { url: 'deck-asset:0' } : { problem: `image not found: ${href}` };
 
 /** Splits `lines` and builds its slides, numbered from `first`. */
 function build(lines: string[], first = 0) {
@@ -111,5 +112,80 @@ describe('buildSlide', () => {
   test('a slide without problems is not marked broken', () => {
     const [built] = build(['# 一']);
     expect('broken' in built!.slide).toBe(false);
+  });
+
+  test.each([['Note：'], ['note:'], ['NOTE:'], ['Notes：']])(
+    'notes after `%s` are notes, not slide text',
+    (marker) => {
+      const [built] = build(['## 标题', '', '正文', '', marker, '只给讲者看的话。']);
+      expect(built!.diagnostics).toEqual([]);
+      expect(built!.slide.html).toBe('<h2>标题</h2>\n<p>正文</p>\n');
+      expect(built!.slide.notesText).toBe('只给讲者看的话。');
+    },
+  );
+
+  test('an indented Note: keeps the notes off the slide and is reported at its line', () => {
+    const [built] = build(['## 标题', '', '- 要点', '  Note: 只给讲者看的话。']);
+    expect(built!.slide.html).not.toContain('只给讲者看');
+    expect(built!.slide.notesText).toBe('只给讲者看的话。');
+    expect(built!.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'notes',
+        file: FILE,
+        line: 4,
+        message:
+          'indented `Note:` line: remove the indentation to start the speaker notes here (slide text cannot start a line with `Note:`)',
+      },
+    ]);
+  });
+
+  test('a Note: after a fence never closed is a marker, as the splitter read the fence', () => {
+    const [, second] = build(['# 一', '---', '## 二', '```', '代码', 'Note: 秘密']);
+    expect(second!.slide.html).not.toContain('秘密');
+    expect(second!.slide.notesText).toBe('秘密');
+  });
+
+  test('a slide over the size limit is not parsed at all, and is reported at its first line', () => {
+    const started = Date.now();
+    const [, built] = build(['# 一', '---', '## 二', '', 'x '.repeat(20_000)]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(built!.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'too-large',
+        file: FILE,
+        line: 2,
+        message:
+          'slide is 40 KB of Markdown (notes included), over the limit of 32 KB: split it into several slides',
+      },
+    ]);
+    expect(built!.slide).toMatchObject({ html: '', broken: true });
+  });
+
+  test('a slide whose HTML would be over the limit (thousands of formulas) is reported, and its HTML left out', () => {
+    const [built] = build(['## 公式', '', Array.from({ length: 3000 }, (_, i) => `$x_${i}$`).join(' ')]);
+    expect(built!.diagnostics).toMatchObject([
+      {
+        code: 'too-large',
+        line: 1,
+        message: expect.stringMatching(
+          /^slide renders to \d+(\.\d)? (KB|MB) of HTML \(notes included\), over the limit of 256 KB: split it/,
+        ),
+      },
+    ]);
+    expect(built!.slide).toMatchObject({ html: '', title: '公式', broken: true });
+  });
+
+  test('a heading swallowed by front matter without its closing --- is named', () => {
+    const [built] = build(['---', 'id: part-two', 'class: divider', '# 第二部分', '---']);
+    expect(built!.diagnostics).toMatchObject([
+      {
+        code: 'empty-slide',
+        line: 1,
+        message:
+          'slide has no content: `# 第二部分` is read as a comment in the front matter (is a --- line missing below the keys?)',
+      },
+    ]);
   });
 });

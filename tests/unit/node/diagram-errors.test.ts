@@ -198,7 +198,11 @@ describe('renderDiagram: bad input', () => {
 describe('renderMarkdown: a diagram block', () => {
   const FILE = 'slides/x.md';
   const render = (lines: string[]) =>
-    renderMarkdown(lines.join('\n'), { file: FILE, line: 20, resolveImage: () => null });
+    renderMarkdown(lines.join('\n'), {
+      file: FILE,
+      line: 20,
+      resolveImage: () => ({ problem: 'no images here' }),
+    });
 
   test('becomes an inline SVG figure named by its title and description', () => {
     const { html, diagnostics } = render([

@@ -9,15 +9,31 @@ describe('extractNotes', () => {
       content: '## 标题\n\n- 要点\n',
       notes: '第一句。\n第二句。',
       notesIndex: 5,
+      indentedMarker: -1,
     });
   });
 
-  test('text on the same line as Note: is the first line of the notes', () => {
-    expect(extractNotes(body(['## 标题', 'Note: 开场白。', '接着说。']))).toEqual({
-      content: '## 标题',
-      notes: '开场白。\n接着说。',
-      notesIndex: 1,
-    });
+  // What a careless author or a Chinese input method types: all of them start the notes.
+  test.each([['Note：'], ['Notes：'], ['note:'], ['NOTE:'], ['notes：'], ['NoTeS:']])(
+    'the near miss `%s` starts the notes too',
+    (marker) => {
+      expect(extractNotes(body(['## 标题', marker, '只给讲者看。']))).toEqual({
+        content: '## 标题',
+        notes: '只给讲者看。',
+        notesIndex: 2,
+        indentedMarker: -1,
+      });
+    },
+  );
+
+  test('text on the same line as Note: is the first line of the notes, after either colon', () => {
+    for (const marker of ['Note: ', 'Note：', 'note：  '])
+      expect(extractNotes(body(['## 标题', `${marker}开场白。`, '接着说。']))).toEqual({
+        content: '## 标题',
+        notes: '开场白。\n接着说。',
+        notesIndex: 1,
+        indentedMarker: -1,
+      });
   });
 
   test('notesIndex is the line the notes text starts on, after blank lines', () => {
@@ -38,8 +54,24 @@ describe('extractNotes', () => {
       '<!--',
       'Note: 注释',
       '-->',
+      '```',
+      '  note： 缩进的也是代码',
+      '```',
     ];
-    expect(extractNotes(body(lines))).toEqual({ content: body(lines), notes: '', notesIndex: -1 });
+    expect(extractNotes(body(lines))).toEqual({
+      content: body(lines),
+      notes: '',
+      notesIndex: -1,
+      indentedMarker: -1,
+    });
+  });
+
+  test('a fence inside an HTML block is raw HTML to marked, so a Note: in it starts the notes', () => {
+    const lines = ['## 标题', '<div class="figures">', '```chart', 'Note:', '秘密', '```', '</div>'];
+    expect(extractNotes(body(lines))).toMatchObject({
+      content: '## 标题\n<div class="figures">\n```chart',
+      notes: '秘密\n```\n</div>',
+    });
   });
 
   test('the first Note: outside a fence wins; later markers stay in the notes', () => {
@@ -50,18 +82,34 @@ describe('extractNotes', () => {
       content: '## 标题\n```\nNote: 代码\n```',
       notes: '真的备注\nNote: 备注里的字',
       notesIndex: 4,
+      indentedMarker: -1,
     });
   });
 
-  test('Note: is a marker only at the start of a line, with that exact spelling', () => {
-    const lines = [
-      '## 标题',
-      '请看 Note: 这不是备注',
-      ' Note: 缩进的也不是',
-      'note: 小写也不是',
-      'NOTE: 大写也不是',
-    ];
+  test('Note: later in a line, or in a > quote, is slide text', () => {
+    const lines = ['## 标题', '请看 Note: 这不是备注', '> Note: 引用也不是', '**Note:** 加粗也不是'];
     expect(extractNotes(body(lines)).notesIndex).toBe(-1);
+  });
+
+  test.each([[' Note:'], ['  notes：'], ['\tNote:'], ['    Note:'], ['\u3000Note：']])(
+    'an indented marker (`%s`) still keeps the notes off the slide, and is reported',
+    (marker) => {
+      expect(extractNotes(body(['## 标题', '- 要点', `${marker} 只给讲者看。`]))).toEqual({
+        content: '## 标题\n- 要点',
+        notes: '只给讲者看。',
+        notesIndex: 2,
+        indentedMarker: 2,
+      });
+    },
+  );
+
+  test('a fence never closed is plain text when the splitter says so: the Note: after it is a marker', () => {
+    const lines = ['## 标题', '```js', 'let x;', 'Note:', '备注'];
+    expect(extractNotes(body(lines)).notesIndex).toBe(-1);
+    expect(extractNotes(body(lines), [1])).toMatchObject({
+      content: '## 标题\n```js\nlet x;',
+      notes: '备注',
+    });
   });
 
   test('a slide without notes keeps all of its content', () => {
@@ -69,10 +117,16 @@ describe('extractNotes', () => {
       content: '## 标题\n\n正文',
       notes: '',
       notesIndex: -1,
+      indentedMarker: -1,
     });
   });
 
   test('an empty Note: gives empty notes', () => {
-    expect(extractNotes('## 标题\nNote:\n\n')).toEqual({ content: '## 标题', notes: '', notesIndex: 1 });
+    expect(extractNotes('## 标题\nNote:\n\n')).toEqual({
+      content: '## 标题',
+      notes: '',
+      notesIndex: 1,
+      indentedMarker: -1,
+    });
   });
 });

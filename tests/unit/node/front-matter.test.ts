@@ -54,6 +54,14 @@ describe('parseFrontMatter', () => {
 
   test.each([
     ['id: Open AI', 'id', 'must be lowercase ASCII letters'],
+    ['id: 2023', 'id', 'must be text starting with a letter, e.g. `id: y2023` (got 2023)'],
+    [
+      'id: "3"',
+      'id',
+      'must start with a letter (reveal.js reads an all-digit id as a slide number), e.g. `id: y3` (got "3")',
+    ],
+    ['id: 3d-model', 'id', 'must be lowercase ASCII letters, digits and dashes, starting with a letter'],
+    ['id: 第三页', 'id', 'must be lowercase ASCII letters'],
     ['class: "title; color: red"', 'class', 'must be CSS class names'],
     [
       'transition: spin',
@@ -123,10 +131,67 @@ describe('parseFrontMatter', () => {
 
   test('a tab used as indentation is reported at its line', () => {
     const { diagnostics } = parse(['id: a', 'timing: 3', '\tclass: b']);
-    expect(diagnostics[0]).toMatchObject({
-      line: START + 2,
-      message: expect.stringContaining('bad YAML front matter'),
+    expect(diagnostics).toMatchObject([
+      { line: START + 2, message: 'front-matter keys start the line: remove the indentation before `class`' },
+    ]);
+  });
+
+  test.each([
+    ['  id: a', 'front-matter keys start the line: remove the indentation before `id`'],
+    ['id:a', 'write a space after the colon: `id: a`'],
+    ['id：a', '`id：` has a full-width colon: write `id: a` with a plain colon'],
+    ['id： a', '`id：` has a full-width colon: write `id: a` with a plain colon'],
+    ['ID: a', 'unknown front-matter key `ID` (did you mean `id`?)'],
+    ['Timing: 30', 'unknown front-matter key `Timing` (did you mean `timing`?)'],
+    ['timming: 30', 'unknown front-matter key `timming` (did you mean `timing`?)'],
+    ['transtion: fade', 'unknown front-matter key `transtion` (did you mean `transition`?)'],
+    ['part_minutes: 3', 'unknown front-matter key `part_minutes` (did you mean `part-minutes`?)'],
+  ])('the near miss `%s` says what was meant, at its line', (line, message) => {
+    const { diagnostics } = parse(['class: content', line]);
+    expect(diagnostics).toEqual([
+      { severity: 'error', code: 'front-matter', file: FILE, line: START + 1, message },
+    ]);
+  });
+
+  test('a key written with a near miss of form still counts, so only the one problem is reported', () => {
+    expect(parse(['  id: a', 'class:content', 'timing： 30']).attributes).toEqual({
+      id: 'a',
+      class: 'content',
+      timing: 30,
     });
+  });
+
+  test('blank lines, comments and a value on the lines below its key are fine', () => {
+    expect(parse(['', '# 本页设置', 'id: a', '', 'class: >', '  content wide'])).toEqual({
+      attributes: { id: 'a', class: 'content wide' },
+      diagnostics: [],
+    });
+  });
+
+  test('an unquoted # colour is a YAML comment: the message says to quote it', () => {
+    expect(parse(['background: #0f1a2e']).diagnostics).toMatchObject([
+      {
+        line: START,
+        message:
+          '`background` must be a CSS colour such as #0f1a2e (got null) (put the value in quotes: after a space, # starts a YAML comment)',
+      },
+    ]);
+  });
+
+  test('an alias bomb is a bad value, not a hang or a crash', () => {
+    const bomb = [
+      'a: &a ["x", "x"]',
+      ...Array.from(
+        { length: 12 },
+        (_, i) =>
+          `${'b'.repeat(i + 1)}: &${'b'.repeat(i + 1)} [*${i ? 'b'.repeat(i) : 'a'}, *${i ? 'b'.repeat(i) : 'a'}]`,
+      ),
+      'class: *bbbbbbbbbbbb',
+    ];
+    const started = Date.now();
+    const { diagnostics } = parse(bomb);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(diagnostics.some((d) => d.message.startsWith('`class`'))).toBe(true);
   });
 
   test('a duplicate key is reported at its second occurrence', () => {

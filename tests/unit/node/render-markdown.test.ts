@@ -10,7 +10,8 @@ function render(lines: string[], options: Partial<RenderContext> = {}) {
   const asked: string[] = [];
   const resolveImage = (href: string) => {
     asked.push(href);
-    return IMAGES[href] ?? null;
+    const url = IMAGES[href];
+    return url ? { url } : { problem: `image not found: ${href}` };
   };
   return { ...renderMarkdown(lines.join('\n'), { file: FILE, line: LINE, resolveImage, ...options }), asked };
 }
@@ -259,7 +260,7 @@ describe('renderMarkdown: images', () => {
       },
     ]);
     expect(html).toBe(
-      '<h2>标题</h2>\n<p>正文</p>\n<p><span class="deck-error image-error" role="alert">missing image: art/nope.svg</span></p>\n',
+      '<h2>标题</h2>\n<p>正文</p>\n<p><span class="deck-error image-error" role="alert">image not found: art/nope.svg</span></p>\n',
     );
   });
 
@@ -330,5 +331,141 @@ describe('renderMarkdown: line breaks in Chinese text', () => {
     expect(html).toBe(
       '<p>第一句。第二句，<span lang="en">OpenAI</span>多年 <span lang="en">and more</span></p>\n',
     );
+  });
+});
+
+describe('renderMarkdown: character references', () => {
+  test('&copy; &hellip; &nbsp; and numeric references show their character, escaped again where needed', () => {
+    const { html, title } = render([
+      '## A &copy; B',
+      '',
+      '&copy; 2023&hellip;&nbsp;&#x1F600; &#169; &lt;b&gt; &amp; &amp;copy;',
+    ]);
+    expect(title).toBe('A © B');
+    expect(html).toBe(
+      '<h2>A © B</h2>\n<p>© 2023…\u00a0😀 © &#60;b&#62; &#38; &#38;<span lang="en">copy</span>;</p>\n',
+    );
+  });
+
+  test('in code, and after a backslash, a reference stays as written', () => {
+    const { html } = render(['`&copy;` \\&copy;', '', '```', '&copy;', '```']);
+    expect(html).toContain('<code>&amp;copy;</code>');
+    expect(html).toContain('&#38;<span lang="en">copy</span>;');
+    expect(html).toContain('<pre><code>&#38;copy;</code></pre>');
+  });
+});
+
+describe('renderMarkdown: size limits', () => {
+  test.each([
+    ['5,000 nested > on one line', ['## 标题', '', `${'>'.repeat(5000)} 引用`]],
+    ['2,000 nested > lines', ['## 标题', '', ...Array.from({ length: 2000 }, (_, i) => '>'.repeat(i + 1))]],
+    [
+      'a 2,000-level nested list',
+      ['## 标题', '', ...Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- 项`)],
+    ],
+    ['a line of 2,000 list markers', ['## 标题', '', `${'- '.repeat(2000)}项`]],
+  ])('%s is refused at the first line too deep, before marked sees it', (_, lines) => {
+    const started = Date.now();
+    const { html, diagnostics } = render(lines);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'too-deep',
+        file: FILE,
+        line: expect.any(Number),
+        message: 'lists and quotes (>) nested more than 16 levels deep: flatten them',
+      },
+    ]);
+    expect(diagnostics[0]!.line).toBeGreaterThanOrEqual(LINE + 2);
+    expect(diagnostics[0]!.line).toBeLessThanOrEqual(LINE + 20);
+    expect(html).toContain('deck-error');
+  });
+
+  test('deep indentation inside a code fence is code, not nesting', () => {
+    expect(render(['```', `${' '.repeat(200)}x`, '```']).diagnostics).toEqual([]);
+  });
+
+  test('a table wider than the limit is refused at its line', () => {
+    const row = (cell: string) => `|${Array.from({ length: 13 }, () => ` ${cell} `).join('|')}|`;
+    const { diagnostics } = render(['## 表', '', row('a'), row('---'), row('1')]);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'too-large',
+        file: FILE,
+        line: LINE + 2,
+        message: 'table has 13 columns, over the limit of 12: split it or make it a list',
+      },
+    ]);
+  });
+
+  test('more list items than the limit are refused once, at the list that passes it', () => {
+    const items = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `- 第${from + i}项`);
+    expect(render([...items(40)]).diagnostics).toEqual([]);
+    const { diagnostics } = render([
+      ...items(30),
+      '',
+      '段落',
+      '',
+      ...items(11, 30),
+      '',
+      '段落',
+      '',
+      ...items(5, 41),
+    ]);
+    expect(diagnostics).toMatchObject([
+      {
+        code: 'too-large',
+        line: LINE + 33,
+        message: 'more than 40 list items on one slide: split it into several slides',
+      },
+    ]);
+  });
+
+  test('a word longer than the limit is refused wherever it shows: text, link text, code, HTML', () => {
+    const long = 'x'.repeat(81);
+    const { diagnostics } = render([
+      `正文 ${long}`,
+      '',
+      `- [${long}](https://a.cn)`,
+      '',
+      `\`${long}\``,
+      '',
+      `<div>${long}</div>`,
+      '',
+      '```',
+      long,
+      '```',
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['too-large', LINE],
+      ['too-large', LINE + 2],
+      ['too-large', LINE + 4],
+      ['too-large', LINE + 6],
+      ['too-large', LINE + 8],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      '81 characters without a space (xxxxxxxxxxxxxxxxxxxx…) cannot wrap on a slide; the limit is 80: add spaces or shorten it',
+    );
+  });
+
+  test('a link target or an image path longer than the limit is not shown, so not refused', () => {
+    expect(render([`[链接](https://a.cn/${'x'.repeat(200)})`]).diagnostics).toEqual([]);
+  });
+
+  test('\\rule{1000em}{1000em} is refused with its size', () => {
+    expect(render(['$\\rule{1000em}{1000em}$']).diagnostics).toMatchObject([
+      {
+        code: 'math',
+        line: LINE,
+        message: expect.stringContaining('a size of 1000em is over the limit of 20em'),
+      },
+    ]);
+  });
+
+  test('a formula quoted in a message is cut short', () => {
+    const { diagnostics } = render([`$\\frac{${'x'.repeat(500)}$`]);
+    expect(diagnostics[0]!.message.length).toBeLessThan(300);
   });
 });

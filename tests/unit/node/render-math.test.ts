@@ -65,3 +65,39 @@ describe('renderMath', () => {
     expect(html).toContain('math-error');
   });
 });
+
+describe('renderMath: messages and limits', () => {
+  test('the error message has no combining underline (U+0332), which the font cannot draw', () => {
+    const { html, error } = renderMath('\\frac{1}}', false);
+    expect(error).toBe('Extra } at position 9: \\frac{1}}');
+    expect(html).not.toContain('\u0332');
+  });
+
+  test('a message stays on one line, whatever the TeX', () => {
+    expect(renderMath('\\frac{1}\n\n{', true).error).not.toMatch(/\n/);
+  });
+
+  test.each([['\\rule{1000em}{1000em}'], ['\\rule{1em}{300pt}'], ['a \\kern 5in b'], ['\\hspace{100cm}']])(
+    'a size over the limit is refused, not silently capped: %s',
+    (tex) => {
+      expect(renderMath(tex, false).error).toMatch(
+        /^a size of \S+ is over the limit of 20em \(\\rule, \\kern, \\hspace…\): make it smaller$/,
+      );
+    },
+  );
+
+  test('sizes within the limit, and a number and unit in \\text, are fine', () => {
+    expect(renderMath('\\rule{10em}{0.4pt} \\quad \\kern 2em', false).error).toBeNull();
+    expect(renderMath('\\text{100 in total, 500 pt}', false).error).toBeNull();
+  });
+
+  test('a formula longer than the limit is refused without being typeset', () => {
+    expect(renderMath('x+'.repeat(600) + 'x', false).error).toBe(
+      'the formula is 1201 characters long, over the limit of 1000: split it',
+    );
+  });
+
+  test('a macro that expands forever stops at the expansion limit', () => {
+    expect(renderMath('\\def\\a{\\a\\a}\\a', false).error).toMatch(/Too many expansions/);
+  });
+});

@@ -40,7 +40,7 @@ describe('splitSlides', () => {
     ]);
   });
 
-  test('front matter only when --- is followed directly by a key: line', () => {
+  test('front matter is a block of key: value lines with an allowed key, closed by ---', () => {
     const { slides, diagnostics } = split([
       '---', //            1
       'id: one', //        2
@@ -48,21 +48,73 @@ describe('splitSlides', () => {
       '---', //            4
       '# 一', //           5
       '---', //            6
-      '', //               7: a blank line first: not front matter
-      'id: two', //        8
-      '---', //            9
-      '# 三', //           10
+      '', //               7: a blank line first
+      '# 设置', //         8: and a YAML comment
+      'id: two', //        9
+      '---', //            10
+      '# 三', //           11
     ]);
     expect(diagnostics).toEqual([]);
-    expect(slides).toHaveLength(3);
+    expect(slides).toHaveLength(2);
     expect(slides[0]).toMatchObject({
       line: 1,
       frontMatter: { text: 'id: one\nclass: title', line: 2 },
       body: '# 一',
       bodyLine: 5,
     });
-    expect(slides[1]).toMatchObject({ line: 6, frontMatter: null, body: '\nid: two', bodyLine: 7 });
-    expect(slides[2]).toMatchObject({ line: 9, frontMatter: null, body: '# 三', bodyLine: 10 });
+    expect(slides[1]).toMatchObject({
+      line: 6,
+      frontMatter: { text: '\n# 设置\nid: two', line: 7 },
+      body: '# 三',
+      bodyLine: 11,
+    });
+    expect(slides.flatMap((s) => s.diagnostics)).toEqual([]);
+  });
+
+  test.each([
+    ['id:two', 'no space after the colon'],
+    ['id：two', 'a full-width colon'],
+    ['  id: two', 'an indented key'],
+    ['ID: two', 'a key in capitals'],
+    ['timming: 30', 'a misspelt key with a value it may have'],
+  ])('`%s` (%s) still opens front matter, for the parser to say what was meant', (line) => {
+    const { slides } = split(['# 一', '---', line, 'class: content', '---', '## 二']);
+    expect(slides.map((s) => [s.line, s.frontMatter?.text, s.body])).toEqual([
+      [1, undefined, '# 一'],
+      [2, `${line}\nclass: content`, '## 二'],
+    ]);
+  });
+
+  test('Q: and A: lines (no allowed key) are a slide, whether a --- follows or not', () => {
+    const { slides, diagnostics } = split(['# 一', '---', 'Q: 为什么？', 'A: 因为。', '---', 'Q: 还有吗？']);
+    expect(diagnostics).toEqual([]);
+    expect(slides.map((s) => [s.line, s.frontMatter, s.body])).toEqual([
+      [1, null, '# 一'],
+      [2, null, 'Q: 为什么？\nA: 因为。'],
+      [5, null, 'Q: 还有吗？'],
+    ]);
+    expect(slides.flatMap((s) => s.diagnostics)).toEqual([]);
+  });
+
+  test('Background: as text is a slide: a near-miss key counts only with a value it may have', () => {
+    const { slides } = split(['# 一', '---', 'Background: 2022 年底，ChatGPT 发布。', '---', '## 三']);
+    expect(slides.map((s) => s.frontMatter)).toEqual([null, null, null]);
+  });
+
+  test('a Note: line ends front matter never closed: it starts the notes, it is no key', () => {
+    const { slides } = split(['---', 'id: a', 'Note:', '秘密', 'class: title', '---', '# 二']);
+    expect(slides[0]).toMatchObject({ frontMatter: { text: 'id: a' }, body: 'Note:\n秘密\nclass: title' });
+    expect(slides[0]!.diagnostics).toMatchObject([{ code: 'front-matter', line: 1 }]);
+  });
+
+  test('keys and a --- at the top of a file, without a --- above them, are front matter missing its opening line', () => {
+    const { slides } = split(['id: one', 'class: title', '---', '# 一']);
+    expect(slides).toMatchObject([
+      { line: 1, frontMatter: { text: 'id: one\nclass: title', line: 1 }, body: '# 一', bodyLine: 4 },
+    ]);
+    expect(slides[0]!.diagnostics).toMatchObject([
+      { code: 'front-matter', line: 1, message: expect.stringContaining('needs a --- line above it') },
+    ]);
   });
 
   test('--- followed by a # heading is a separator, not front matter', () => {
@@ -189,12 +241,54 @@ describe('splitSlides', () => {
     expect(slides).toMatchObject([{ line: 3, frontMatter: { line: 4 }, bodyLine: 6 }]);
   });
 
-  test('front matter never closed is reported at its --- on that slide', () => {
-    const { slides, diagnostics } = split(['# 一', '---', 'id: b', '## 二']);
-    expect(diagnostics).toEqual([]);
-    expect(slides[1]).toMatchObject({ line: 2, frontMatter: { text: 'id: b\n## 二', line: 3 } });
-    expect(slides[1]!.diagnostics).toMatchObject([
-      { code: 'front-matter', line: 2, message: expect.stringContaining('never closed') },
+  test('front matter never closed is reported at its --- on that slide; the slide keeps its content', () => {
+    const { slides, diagnostics } = split([
+      '# 一',
+      '---',
+      'id: b',
+      'timing: 30',
+      '',
+      '## 二',
+      '正文',
+      '---',
+      '# 三',
     ]);
+    expect(diagnostics).toEqual([]);
+    expect(slides.map((s) => s.line)).toEqual([1, 2, 8]);
+    expect(slides[1]).toMatchObject({
+      line: 2,
+      frontMatter: { text: 'id: b\ntiming: 30', line: 3 },
+      body: '\n## 二\n正文',
+      bodyLine: 5,
+    });
+    expect(slides[1]!.diagnostics).toMatchObject([
+      {
+        code: 'front-matter',
+        line: 2,
+        message: 'front matter opened here is never closed (add a --- line after its last key, line 4)',
+      },
+    ]);
+  });
+
+  test('front matter never closed at the end of the file', () => {
+    const { slides } = split(['# 一', '---', 'id: b']);
+    expect(slides[1]).toMatchObject({ frontMatter: { text: 'id: b' }, body: '' });
+    expect(slides[1]!.diagnostics).toMatchObject([{ code: 'front-matter', line: 2 }]);
+  });
+
+  test('a ```a``` line is inline code, not a fence: the --- after it splits', () => {
+    const { slides } = split(['# 一', '```a```', '---', '# 二']);
+    expect(slides.map((s) => s.line)).toEqual([1, 3]);
+  });
+
+  test('a <!-- later in a line is no comment block: the --- after it splits, as marked renders it', () => {
+    const { slides } = split(['# 一', '正文 <!-- 提示', '', '---', '# 二', '<!-->', '---', '# 三']);
+    expect(slides.map((s) => s.line)).toEqual([1, 4, 7]);
+  });
+
+  test('a fence never closed is recorded as plain text of its slide body', () => {
+    const { slides } = split(['# 一', '---', '## 二', '```js', 'Note:', '---', '# 三']);
+    expect(slides[1]).toMatchObject({ bodyLine: 3, plainLines: [1] });
+    expect(slides[2]!.plainLines).toEqual([]);
   });
 });
