@@ -4,6 +4,7 @@ import 'reveal.js/reveal.css';
 import 'virtual:deck-math.css';
 import 'virtual:deck-font.css';
 import './audience/theme.css';
+import './audience/diagrams.css';
 import deck from 'virtual:deck';
 import type { RevealApi } from 'reveal.js';
 import type { Deck } from '../shared/deck.js';

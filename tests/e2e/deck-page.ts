@@ -20,6 +20,21 @@ export interface HanTextFonts {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** The family name inside the bundled font file (served to the page as 'Deck Sans'). */
+export const BUNDLED_FAMILY = 'Source Han Sans SC';
+
+/** Han text drawn by anything but the bundled web font, as `slide-id: text → font`. */
+export function foreignFonts(runs: HanTextFonts[]): string[] {
+  return runs
+    .filter(
+      (run) => run.fonts.length === 0 || run.fonts.some((f) => !f.custom || f.family !== BUNDLED_FAMILY),
+    )
+    .map(
+      (run) =>
+        `${run.slide}: ${run.text} (${run.element}) → ${run.fonts.map((f) => `${f.family} (${f.custom ? 'web' : 'system'})`).join(', ') || 'no font'}`,
+    );
+}
 const CURRENT = '.reveal .slides > section.present';
 
 export class DeckPage {

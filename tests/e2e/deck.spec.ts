@@ -2,14 +2,12 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TALK_META, TALK_SLIDES, TALK_TITLES, talkSlide } from '../fixtures/talk-outline.js';
-import { expect, test, type HanTextFonts } from './deck-page.js';
+import { expect, foreignFonts, test, type HanTextFonts } from './deck-page.js';
 
 /** The talk's headings, one per slide, in order. */
 const TITLES = TALK_TITLES;
 const titleOf = (id: string) => talkSlide(id).title;
 
-/** The family name inside the bundled font file (served to the page as 'Deck Sans'). */
-const BUNDLED_FAMILY = 'Source Han Sans SC';
 const DIST = resolve(process.env.DECK_DIST ?? 'dist');
 /**
  * Share of a slide's pixels that may differ from its baseline (anti-aliasing at glyph edges):
@@ -17,18 +15,6 @@ const DIST = resolve(process.env.DECK_DIST ?? 'dist');
  * another font, a shifted block: each changes far more.
  */
 const SCREENSHOT_TOLERANCE = 0.005;
-
-/** Han text drawn by anything but the bundled web font, as `slide-id: text → font`. */
-function foreignFonts(runs: HanTextFonts[]): string[] {
-  return runs
-    .filter(
-      (run) => run.fonts.length === 0 || run.fonts.some((f) => !f.custom || f.family !== BUNDLED_FAMILY),
-    )
-    .map(
-      (run) =>
-        `${run.slide}: ${run.text} (${run.element}) → ${run.fonts.map((f) => `${f.family} (${f.custom ? 'web' : 'system'})`).join(', ') || 'no font'}`,
-    );
-}
 
 test.describe('slides and headings', () => {
   test('every slide has its own heading, in the order of the talk', async ({ deck }) => {
@@ -63,24 +49,24 @@ test.describe('navigation', () => {
   });
 
   test('a build slide shows its items one key press at a time before moving on', async ({ deck }) => {
-    await deck.goto('chatgpt-turning-point');
+    await deck.goto('openai');
     await deck.next();
-    await deck.expectAt('chatgpt-engineering', 0);
+    await deck.expectAt('openai-team', 0);
     const items = deck.currentSlide.locator('li.fragment');
     await expect(items).toHaveCount(4);
     for (let shown = 1; shown <= 4; shown++) {
       await deck.next();
-      await deck.expectAt('chatgpt-engineering', shown);
+      await deck.expectAt('openai-team', shown);
       await expect(items.nth(shown - 1)).toBeVisible();
       if (shown < 4) await expect(items.nth(shown)).toBeHidden();
     }
     await deck.next();
-    await deck.expectAt('chatgpt-emergence', 0);
+    await deck.expectAt('openai-resources', 0);
     // Back onto a build slide: it comes back fully built, then un-builds one item per press.
     await deck.previous();
-    await deck.expectAt('chatgpt-engineering', 4);
+    await deck.expectAt('openai-team', 4);
     await deck.previous();
-    await deck.expectAt('chatgpt-engineering', 3);
+    await deck.expectAt('openai-team', 3);
     await expect(items.nth(3)).toBeHidden();
   });
 

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { exportPdf, openExportSession, serveBuiltDeck } from '../../src/node/commands/export-pdf.js';
 import { buildDeck } from '../../src/node/cli/vite-build.js';
 import { NO_CJK_FONTCONFIG } from '../../src/node/cli/chromium.js';
@@ -20,12 +20,13 @@ import {
   talkSlide,
   type OutlineEntry,
 } from '../fixtures/talk-outline.js';
+import { compact, openPdf, pageText } from './pdf-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = resolve(ROOT, process.env.DECK_DIST ?? 'dist');
 const SLIDES = TALK_SLIDES;
-/** List items in the talk: 4 on most content slides, 3 on two of them, 2 under the chart. */
-const TALK_LIST_ITEMS = 40;
+/** List items in the talk (the diagrams carry the rest): 4+3+2+2 in part 1, 4+2 in part 2, 2+2+1 in part 3. */
+const TALK_LIST_ITEMS = 22;
 const HAN = /\p{Script=Han}/gu;
 /** The deck font's PostScript name, as the PDF's font descriptors give it (after a subset tag). */
 const DECK_FONT = /\+SourceHanSansSC-/;
@@ -64,21 +65,6 @@ const test = base.extend<object, { pdfs: Pdfs }>({
     { scope: 'worker', timeout: 120_000 },
   ],
 });
-
-async function openPdf(file: string | Buffer): Promise<PDFDocumentProxy> {
-  const data = new Uint8Array(typeof file === 'string' ? readFileSync(file) : file);
-  return getDocument({ data, verbosity: 0, isEvalSupported: false }).promise;
-}
-
-/** The text of a page as a reader's copy would give it, without white space (Chinese has none to compare). */
-async function pageText(pdf: PDFDocumentProxy, number: number): Promise<string> {
-  const content = await (await pdf.getPage(number)).getTextContent();
-  return compact(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-}
-
-function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
 
 /** A slide as the audience view of the built deck has it: its list items and its notes, compacted. */
 interface ShownSlide {

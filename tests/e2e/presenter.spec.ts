@@ -12,7 +12,7 @@ const DIST = resolve(process.env.DECK_DIST ?? 'dist');
 const CHANNEL = `deck-sync:${TALK_META.title}`;
 /** The first slide with build steps (chatgpt-engineering, slide 5), and how many it has. */
 const BUILD = 4;
-const BUILD_STEPS = 4;
+const BUILD_STEPS = 3;
 
 /** Notes that open with the words the talk fixture gives for `slide`. */
 function notesOf(slide: TalkSlide): RegExp {

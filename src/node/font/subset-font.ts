@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { textRuns } from '../markdown/html-text.js';
 import { mathTextIsBold } from './katex-css.js';
+import { DIAGRAM_BOLD_CLASS } from '../diagram/scene.js';
 
 export const FONT_WEIGHTS = { regular: 400, bold: 700 } as const;
 export type FontWeightName = keyof typeof FONT_WEIGHTS;
@@ -29,12 +30,12 @@ const CACHE_VERSION = '3';
 
 /**
  * What renders bold. Keep in step with src/client/audience/theme.css (font-weight: 700 on `.reveal h1–h3`,
- * `.reveal strong`, `.chart-value`) and the browser's defaults (h4–h6, b, th); bold TeX
+ * `.reveal strong`, `.chart-value`, diagrams.css's `.diagram-strong`) and the browser's defaults (h4–h6, b, th); bold TeX
  * (`\textbf`…) is found from KaTeX's own rules. A character drawn bold that is missing here
  * falls back to another font, so when the theme makes something else bold, add it here.
  */
 const BOLD_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th']);
-const BOLD_CLASSES = new Set(['chart-value']);
+const BOLD_CLASSES = new Set(['chart-value', DIAGRAM_BOLD_CLASS]);
 
 /**
  * `noLayoutClosure`: keep the glyphs the characters map to, not every alternate that some OpenType
@@ -137,7 +138,8 @@ export async function missingGlyphs(characters: string, cacheDir?: string): Prom
   return missing;
 }
 
-function sourcePath(weight: FontWeightName): string {
+/** The Source Han Sans SC file of `weight`; diagrams measure their text with the same file. */
+export function sourcePath(weight: FontWeightName): string {
   return createRequire(import.meta.url).resolve(`node-source-han-sans-sc/${SOURCE_FILES[weight]}`);
 }
 

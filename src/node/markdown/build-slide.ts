@@ -4,6 +4,7 @@ import type { Diagnostic, Slide, SlideAttributes } from '../../shared/deck.js';
 import { extractNotes } from './extract-notes.js';
 import { parseFrontMatter } from './front-matter.js';
 import { plainText } from './html-text.js';
+import { countBuildSteps } from './build-steps.js';
 import { MAX_SLIDE_BYTES, MAX_SLIDE_HTML_BYTES, formatBytes } from './limits.js';
 import { renderMarkdown, type ImageLookup } from './render-markdown.js';
 import type { RawSlide } from './split-slides.js';
@@ -95,7 +96,7 @@ export function buildSlide(
     html: content.html,
     notesHtml,
     notesText: plainText(notesHtml),
-    steps: (content.html.match(/class="fragment/g) ?? []).length,
+    steps: countBuildSteps(content.html),
   };
   if (diagnostics.some((d) => d.severity === 'error')) slide.broken = true;
   return { slide, diagnostics };

@@ -14,6 +14,7 @@ import {
 } from './limits.js';
 import { LineContext } from './line-context.js';
 import { renderChart } from './render-chart.js';
+import { DIAGRAM_LANG, renderDiagram } from '../diagram/render-diagram.js';
 import { escapeHtml } from '../../shared/escape-html.js';
 import { renderMath } from './render-math.js';
 
@@ -184,9 +185,16 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
     else searchFrom = at + token.raw.length;
     return context.line + (at < 0 ? 0 : content.slice(0, at).split('\n').length - 1);
   };
-  const report = (code: string, token: Token, message: string) => {
+  /** `below`: lines below the token's first line (a problem inside a diagram block). */
+  const report = (code: string, token: Token, message: string, below = 0) => {
     if (!reported.has(token)) reported.set(token, lineOf(token));
-    diagnostics.push({ severity: 'error', code, file: context.file, line: reported.get(token)!, message });
+    diagnostics.push({
+      severity: 'error',
+      code,
+      file: context.file,
+      line: reported.get(token)! + below,
+      message,
+    });
   };
 
   // marked parses lists and quotes recursively: refuse deep nesting before it sees the text.
@@ -263,6 +271,11 @@ export function renderMarkdown(content: string, context: RenderContext): Rendere
           const chart = renderChart(code.text);
           (token as Tokens.Code & { chartHtml?: string }).chartHtml = chart.html;
           if (chart.error) report('chart', token, `bad chart: ${chart.error}`);
+        } else if (code.lang === DIAGRAM_LANG) {
+          // Drawn at build time (src/node/diagram): the SVG, or an error box, goes in as HTML.
+          const diagram = renderDiagram(code.text, { file: context.file });
+          Object.assign(token, { type: 'html', block: true, pre: false, text: diagram.html });
+          for (const p of diagram.problems) report('diagram', token, `bad diagram: ${p.message}`, p.line);
         } else checkWord(token, code.text);
         break;
       }
