@@ -31,7 +31,7 @@ const MATH_BLOCK = /^\$\$([\s\S]+?)\$\$[ \t]*(?:\n|$)/;
 const MATH_INLINE = /^\$\$(?!\s)([^$]+?)\$\$|^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)/;
 /** HTML a talk never needs and that could run code or restyle the page (`<svg/onload=` counts: `/` and quotes separate attributes too). */
 const UNSAFE_HTML =
-  /<\s*\/?\s*(script|iframe|frame|object|embed|style|link|meta|base|form)\b|[\s/"']on[a-z]+\s*=|[\s/"']style\s*=/i;
+  /<\s*\/?\s*(script|iframe|frame|object|embed|style|link|meta|base|form)\b|[\s/"']on[^\s"'>/=]+\s*=|[\s/"']style\s*=/i;
 /** Browsers drop tabs and newlines from URLs, so `java&#9;script:` still runs: test with them removed. */
 const SCRIPT_URL = /(java|vb)script:/i;
 const CHARACTER_REFERENCE = /&#(?:x([0-9a-f]+)|(\d+));?|&(colon|tab|newline);/gi;

@@ -164,6 +164,8 @@ describe('renderMarkdown: unsafe HTML', () => {
     ['an onclick attribute', '<button onclick="alert(1)">点我</button>'],
     ['an onerror attribute', '<img src="x" onerror="alert(1)">'],
     ['an onload after a slash, inside an HTML block', '<div>\n<svg/onload=alert(1)>\n</div>'],
+    // Found by the property tests: any attribute name starting with `on` is refused, not only letters.
+    ['an on-attribute with other characters in its name', '<svg><animate on---begin=alert(1) /></svg>'],
     ['a javascript: URL', '<a href="javascript:alert(1)">点我</a>'],
     ['a javascript: URL hidden behind a character reference', '<a href="&#106;avascript:alert(1)">点我</a>'],
     [
