@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -92,20 +92,12 @@ describe('readTextFile', () => {
     });
   });
 
-  test.skipIf(process.platform === 'win32')(
-    'a named pipe is refused instead of blocking the read forever',
-    () => {
-      execFileSync('mkfifo', [path('pipe.md')]);
-      expect(read('pipe.md')).toMatchObject({ problem: 'is not a regular file (a device or a pipe?)' });
-    },
-  );
-
-  test.skipIf(process.getuid?.() === 0)('a file without read permission says so', () => {
-    writeFileSync(path('locked.md'), '# 一');
-    chmodSync(path('locked.md'), 0);
-    expect(read('locked.md')).toMatchObject({ problem: expect.stringContaining('permission denied') });
+  test('a named pipe is refused instead of blocking the read forever', () => {
+    execFileSync('mkfifo', [path('pipe.md')]);
+    expect(read('pipe.md')).toMatchObject({ problem: 'is not a regular file (a device or a pipe?)' });
   });
 
+  // As root (CI) chmod 000 does not stop a read, so the message is tested from the error itself.
   test('permission denied, whoever runs the test', () => {
     expect(fileSystemProblem(Object.assign(new Error('EACCES'), { code: 'EACCES' }))).toBe(
       'cannot be read: permission denied (give yourself read access, e.g. chmod u+r)',
