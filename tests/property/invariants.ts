@@ -102,8 +102,8 @@ export function unsafeHtml(html: string): string[] {
         if (UNSAFE_ELEMENTS.has(name.toLowerCase())) found.push(`a <${name}> element`);
         for (const [attribute, value] of Object.entries(attributes)) {
           const lower = attribute.toLowerCase();
-          // Any name starting with `on` (a bare `on` runs nothing).
-          if (/^on./.test(lower)) found.push(`an ${attribute}= attribute`);
+          // Any name starting with `on`, with code in it (a bare `on`, or `onclick` without a value, runs nothing).
+          if (/^on./.test(lower) && value.trim() !== '') found.push(`an ${attribute}= attribute`);
           if (lower === 'style' && !inKatex) found.push(`a style= attribute outside KaTeX: ${value}`);
           if (lower === 'srcdoc') found.push('a srcdoc= attribute');
           if (URL_ATTRIBUTES.has(lower) && SCRIPT_URL.test(value.replace(URL_NOISE, '')))
