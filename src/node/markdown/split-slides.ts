@@ -1,6 +1,7 @@
 // Splits one Markdown file into raw slides, keeping every line number. Pure: text in, data out.
 import type { Diagnostic } from '../../shared/deck.js';
-import { SEPARATOR, findFrontMatter } from './front-matter-block.js';
+import { SEPARATOR, findFrontMatter, type FrontMatterBlock } from './front-matter-block.js';
+import { MAX_DIAGNOSTICS_PER_FILE } from './limits.js';
 import { LineContext, type OpenBlock } from './line-context.js';
 
 export interface RawSlide {
@@ -33,12 +34,19 @@ export function splitSlides(text: string, file: string): SplitResult {
   // A fence or comment never closed would swallow every slide after it: split again reading its
   // opening line as plain text, so only its own slide is broken.
   const unclosed: OpenBlock[] = [];
+  // Where front matter is after a `---` does not change from one pass to the next: found once,
+  // so a file of a thousand unclosed comments does not look for it a million times.
+  const found = new Map<number, FrontMatterBlock | null>();
+  const frontMatter = (start: number) => {
+    if (!found.has(start)) found.set(start, findFrontMatter(lines, start));
+    return found.get(start)!;
+  };
   for (;;) {
-    const pass = splitLines(lines, file, new Set(unclosed.map((block) => block.index)));
-    if (pass.open) {
-      unclosed.push(pass.open);
-      continue;
-    }
+    const pass = splitLines(lines, file, new Set(unclosed.map((block) => block.index)), frontMatter);
+    if (pass.open) unclosed.push(pass.open);
+    // Each pass costs the whole file: past the number of problems a file lists, the last block
+    // left open keeps the rest of the file in its slide (a thousand openers is not a talk).
+    if (pass.open && unclosed.length < MAX_DIAGNOSTICS_PER_FILE) continue;
     for (const block of unclosed) {
       const owner = pass.slides.filter((slide) => slide.line <= block.index + 1).at(-1)!;
       owner.diagnostics.push({
@@ -61,6 +69,7 @@ function splitLines(
   lines: string[],
   file: string,
   plainLines: ReadonlySet<number>,
+  findFrontMatterAt: (start: number) => FrontMatterBlock | null,
 ): SplitResult & { open: OpenBlock | null } {
   const slides: RawSlide[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -75,8 +84,9 @@ function splitLines(
     open ??= context.open();
     current.body = bodyLines.join('\n');
     const first = current.bodyLine - 1;
-    for (const index of plainLines)
-      if (index >= first && index < first + bodyLines.length) current.plainLines.push(index - first);
+    if (plainLines.size > 0)
+      for (let at = 0; at < bodyLines.length; at++)
+        if (plainLines.has(first + at)) current.plainLines.push(at);
     const empty = !current.frontMatter && current.body.trim() === '';
     const leading = slides.length === 0 && current.line === 1 && !SEPARATOR.test(lines[0] ?? '');
     if (!empty) slides.push(current);
@@ -107,7 +117,7 @@ function splitLines(
   // Takes the front matter after the `---` at `index`, if there is one: returns the index of the
   // last line it used (the body starts on the next line).
   const frontMatter = (raw: RawSlide, index: number): number => {
-    const block = findFrontMatter(lines, index + 1);
+    const block = findFrontMatterAt(index + 1);
     if (!block) return index;
     raw.frontMatter = { text: lines.slice(index + 1, block.end).join('\n'), line: index + 2 };
     raw.bodyLine = (block.closed ? block.end + 1 : block.end) + 1;
@@ -135,7 +145,7 @@ function splitLines(
     current = slide(1);
     current.bodyLine = 1;
     // Keys and a --- at the very top of a file, with no --- above them: front matter missing its opening line.
-    const block = findFrontMatter(lines, 0);
+    const block = findFrontMatterAt(0);
     if (block?.closed) {
       current.diagnostics.push({
         severity: 'error',

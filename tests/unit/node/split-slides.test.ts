@@ -286,6 +286,16 @@ describe('splitSlides', () => {
     expect(slides.map((s) => s.line)).toEqual([1, 4, 7]);
   });
 
+  test('a thousand comments never closed: the first 50 are reported, in bounded time (found by the property tests)', () => {
+    const started = Date.now();
+    const { slides } = split(Array.from({ length: 1000 }, () => '<!--\n---'));
+    expect(Date.now() - started).toBeLessThan(1000);
+    const reported = slides.flatMap((s) => s.diagnostics);
+    expect(reported).toHaveLength(50);
+    expect(reported.every((d) => d.code === 'unclosed-comment')).toBe(true);
+    expect(slides).toHaveLength(50);
+  });
+
   test('a fence never closed is recorded as plain text of its slide body', () => {
     const { slides } = split(['# 一', '---', '## 二', '```js', 'Note:', '---', '# 三']);
     expect(slides[1]).toMatchObject({ bodyLine: 3, plainLines: [1] });
