@@ -41,6 +41,8 @@ const URL_ATTRIBUTES = new Set([
   'from',
   'by',
 ]);
+/** Output drawn from a fenced block's source, or reporting problems with the source. */
+const QUOTING_CLASSES = new Set(['chart', 'diagram', 'deck-error', 'deck-problems']);
 /** KaTeX positions its boxes with style attributes (the page's CSP allows inline styles for it). */
 const KATEX = 'katex';
 
@@ -122,20 +124,24 @@ export function unsafeHtml(html: string): string[] {
 }
 
 /**
- * Whether `secret` shows on a slide as text or in an attribute, outside code (a fence may quote a
- * `Note:` line) and outside the problem list of a broken slide (the dev server's report to the
- * author, which may quote the notes' source; the build refuses such a deck).
+ * Whether `secret` shows on a slide as text or in an attribute, outside what quotes the source:
+ * code (a fence may hold a `Note:` line), a chart or diagram (drawn from a fenced block), an error
+ * box and a broken slide's problem list (reports to the author, in the dev server only, which may
+ * quote the source; the build refuses such a deck).
  */
 export function showsOutsideCode(html: string, secret: string): boolean {
   let shows = false;
-  // One entry per open element: whether it or an ancestor is code or the problem list.
+  // One entry per open element: whether it or an ancestor quotes the source.
   const quoted: boolean[] = [];
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         const classes = (attributes.class ?? '').split(/\s+/);
         quoted.push(
-          (quoted.at(-1) ?? false) || name === 'code' || name === 'pre' || classes.includes('deck-problems'),
+          (quoted.at(-1) ?? false) ||
+            name === 'code' ||
+            name === 'pre' ||
+            classes.some((c) => QUOTING_CLASSES.has(c)),
         );
         if (!quoted.at(-1) && Object.values(attributes).some((value) => value.includes(secret))) shows = true;
       },
