@@ -20,7 +20,8 @@ const UNSAFE_ELEMENTS = new Set([
 ]);
 /** Browsers drop white space and control characters inside a URL scheme. */
 const URL_NOISE = /[\s\p{Cc}]+/gu;
-const SCRIPT_URL = /(java|vb)script:/i;
+/** A URL that runs script: its scheme, as a browser reads it (an `https:` URL may say `javascript:` in its path). */
+const SCRIPT_URL = /^(java|vb)script:/i;
 /** Attributes a browser reads as a URL (SVG animations set one with `to`, `values`, `from`, `by`). */
 const URL_ATTRIBUTES = new Set([
   'href',
@@ -108,7 +109,9 @@ export function unsafeHtml(html: string): string[] {
           if (/^on./.test(lower) && value.trim() !== '') found.push(`an ${attribute}= attribute`);
           if (lower === 'style' && !inKatex) found.push(`a style= attribute outside KaTeX: ${value}`);
           if (lower === 'srcdoc') found.push('a srcdoc= attribute');
-          if (URL_ATTRIBUTES.has(lower) && SCRIPT_URL.test(value.replace(URL_NOISE, '')))
+          // `srcset` and SVG `values` hold lists of URLs.
+          const urls = value.replace(URL_NOISE, '').split(/[,;]/);
+          if (URL_ATTRIBUTES.has(lower) && urls.some((url) => SCRIPT_URL.test(url)))
             found.push(`a script URL in ${attribute}=`);
         }
       },

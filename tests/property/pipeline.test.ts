@@ -12,7 +12,7 @@ import { loadDeck } from '../../src/node/markdown/load-deck.js';
 import type { Deck } from '../../src/shared/deck.js';
 import { ROOT } from '../fixtures/decks.js';
 import { applyEdits, edit, line, markdownText, notesMarker } from './generators.js';
-import { deckViolations, showsOutsideCode } from './invariants.js';
+import { deckViolations, showsOutsideCode, unsafeHtml } from './invariants.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 100);
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
@@ -97,6 +97,23 @@ afterAll(() => {
     console.log(
       `${property}: ${s.cases} cases, ${s.withProblems} with problems, slowest ${s.slowestMs.toFixed(0)} ms`,
     );
+});
+
+describe('the invariants themselves', () => {
+  test('find what they look for, and pass what is fine', () => {
+    expect(unsafeHtml('<img src=x onerror=alert(1)>')).toEqual(['an onerror= attribute']);
+    expect(unsafeHtml('<a href=" jav&#x09;ascript:alert(1)">x</a>')).toEqual(['a script URL in href=']);
+    expect(unsafeHtml('<svg><set values="a;javascript:alert(1)"/></svg>')).toEqual([
+      'a script URL in values=',
+    ]);
+    expect(unsafeHtml('<p style="color:red">x</p>')).toEqual(['a style= attribute outside KaTeX: color:red']);
+    expect(unsafeHtml('<iframe src="x"></iframe>')).toEqual(['a <iframe> element']);
+    expect(unsafeHtml('<span class="katex"><span style="top:1em">x</span></span>')).toEqual([]);
+    expect(unsafeHtml('<a href="https://example.com/javascript:1">x</a>')).toEqual([]);
+    expect(showsOutsideCode(`<p>${SECRET}</p>`, SECRET)).toBe(true);
+    expect(showsOutsideCode(`<img alt="${SECRET}">`, SECRET)).toBe(true);
+    expect(showsOutsideCode(`<pre><code>Note:\n${SECRET}</code></pre>`, SECRET)).toBe(false);
+  });
 });
 
 describe('the Markdown → Deck pipeline', () => {
