@@ -105,6 +105,16 @@ export function readFields(
   }
   return data;
 
+  /** Reports a list longer than the slide has room for; true when it is. */
+  function tooMany(count: number, field: { max: number; noun: string }, name: string, at: number): boolean {
+    if (count <= field.max) return false;
+    problems.push({
+      line: at,
+      message: `too many ${field.noun} to fit the slide: ${count} in ${name} (at most ${field.max})`,
+    });
+    return true;
+  }
+
   function readValue(value: YamlNode | null, field: Field, name: string, at: number): unknown {
     const scalar = isScalar(value) ? value.value : undefined;
     switch (field.type) {
@@ -120,13 +130,7 @@ export function readFields(
           problems.push({ line: at, message: `${name} must be a list of texts` });
           return undefined;
         }
-        if (value.items.length > field.max) {
-          problems.push({
-            line: at,
-            message: `too many ${field.noun} to fit the slide: ${value.items.length} in ${name} (at most ${field.max})`,
-          });
-          return undefined;
-        }
+        if (tooMany(value.items.length, field, name, at)) return undefined;
         const texts: string[] = [];
         for (const item of value.items as YamlNode[]) {
           const text = isScalar(item) ? item.value : undefined;
@@ -158,13 +162,7 @@ export function readFields(
           });
           return undefined;
         }
-        if (value.items.length > field.max) {
-          problems.push({
-            line: at,
-            message: `too many ${field.noun} to fit the slide: ${value.items.length} in ${name} (at most ${field.max})`,
-          });
-          return undefined;
-        }
+        if (tooMany(value.items.length, field, name, at)) return undefined;
         const items = (value.items as YamlNode[]).map((item, i) =>
           readFields(
             item,

@@ -34,7 +34,6 @@ const UNSAFE_HTML =
   /<\s*\/?\s*(script|iframe|frame|object|embed|style|link|meta|base|form)\b|[\s/"']on[^\s"'>/=]+\s*=|[\s/"']style\s*=/i;
 /** Browsers drop tabs and newlines from URLs, so `java&#9;script:` still runs: test with them removed. */
 const SCRIPT_URL = /(java|vb)script:/i;
-const CHARACTER_REFERENCE = /&#(?:x([0-9a-f]+)|(\d+));?|&(colon|tab|newline);/gi;
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
 /** How much of a formula a message quotes. */
 const QUOTE_CHARS = 80;
@@ -365,11 +364,6 @@ function quote(raw: string): string {
 
 /** Whether raw HTML could run code, read as a browser reads it: character references decoded. */
 function isUnsafeHtml(raw: string): boolean {
-  const decoded = raw.replace(CHARACTER_REFERENCE, (_, hex?: string, decimal?: string, name?: string) => {
-    if (name)
-      return ({ colon: ':', tab: '\t', newline: '\n' } as Record<string, string>)[name.toLowerCase()]!;
-    const code = hex ? parseInt(hex, 16) : Number(decimal);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
+  const decoded = decodeCharacterReferences(raw);
   return UNSAFE_HTML.test(decoded) || SCRIPT_URL.test(decoded.replace(/[\t\n\r]/g, ''));
 }

@@ -13,7 +13,7 @@ import type { DeckState } from './deck-state.js';
 import { formatDiagnostics } from '../markdown/format-diagnostics.js';
 import type { LoadedDeck } from '../markdown/load-deck.js';
 import { projectPath } from '../project-path.js';
-import { attributeTexts, plainText } from '../markdown/html-text.js';
+import { attributeTexts, decodeCharacterReferences, plainText } from '../markdown/html-text.js';
 import {
   boldText,
   FONT_WEIGHTS,
@@ -339,14 +339,7 @@ function lineOf(text: string, char: string, from = 1, to = Infinity): number | n
   for (let n = Math.max(from, 1); n <= Math.min(to - 1, lines.length); n++) {
     const line = lines[n - 1]!;
     if (line.includes(char)) return n;
-    for (const match of line.matchAll(ENTITY)) if (decodeEntity(match[0]) === char) return n;
+    for (const match of line.matchAll(ENTITY)) if (decodeCharacterReferences(match[0]) === char) return n;
   }
   return null;
-}
-
-function decodeEntity(entity: string): string {
-  const numeric = /^&#([xX])?([0-9a-fA-F]+);?$/.exec(entity);
-  if (!numeric) return plainText(entity);
-  const codePoint = parseInt(numeric[2]!, numeric[1] ? 16 : 10);
-  return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '';
 }
