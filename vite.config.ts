@@ -1,17 +1,8 @@
 import { defineConfig } from 'vite';
-import { deckPlugins } from './src/node/vite/deck-plugins.js';
+import { deckViteConfig } from './src/node/vite/deck-config.js';
 
-export default defineConfig({
-  // Relative URLs, so the built deck works from any folder, a static host or the file system.
-  base: './',
-  plugins: [deckPlugins({ slides: process.env.DECK_SLIDES ?? 'slides' })],
-  // DECK_DIST lets parallel checkouts or test runs build side by side.
-  build: {
-    outDir: process.env.DECK_DIST ?? 'dist',
-    target: 'es2022',
-    assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 1024,
-  },
-  server: { port: 5173 },
-  preview: { port: 4173 },
-});
+// DECK_SLIDES and DECK_DIST let tests, the benchmark and parallel checkouts build other decks or
+// build side by side.
+export default defineConfig(
+  deckViteConfig({ slides: process.env.DECK_SLIDES ?? 'slides', outDir: process.env.DECK_DIST ?? 'dist' }),
+);

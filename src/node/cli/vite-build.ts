@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { PROJECT_ROOT } from '../project-path.js';
+import { deckViteConfig } from '../vite/deck-config.js';
 
 export interface DeckBuildOptions {
   /** Folder of the deck's Markdown and deck.yaml. */
@@ -30,34 +31,19 @@ export class BuildError extends Error {
   override name = 'BuildError';
 }
 
-/** Builds in this process run one at a time: each sets the environment its config file reads. */
-let buildQueue: Promise<unknown> = Promise.resolve();
-
 /** Builds the deck in `slides` into `dist` with Vite's build() API; the export and the PDF tests run it. */
-export function buildDeck(options: DeckBuildOptions): Promise<void> {
-  const run = buildQueue.then(() => buildInProcess(options));
-  buildQueue = run.catch(() => {});
-  return run;
-}
-
-async function buildInProcess({ slides, dist }: DeckBuildOptions): Promise<void> {
-  // vite.config.ts takes the slides folder from the environment when it is loaded, which every
-  // build() call does afresh (its plugins included): set it for this build only.
-  const saved = process.env.DECK_SLIDES;
-  process.env.DECK_SLIDES = resolve(slides);
+export async function buildDeck({ slides, dist }: DeckBuildOptions): Promise<void> {
   try {
     await build({
+      ...deckViteConfig({ slides: resolve(slides), outDir: resolve(dist) }),
       root: PROJECT_ROOT,
-      configFile: join(PROJECT_ROOT, 'vite.config.ts'),
+      // The configuration comes from deckViteConfig, not from reading vite.config.ts (and its environment).
+      configFile: false,
       // Silent: every problem arrives in the error thrown, said once below.
       logLevel: 'silent',
-      build: { outDir: resolve(dist) },
     });
   } catch (error) {
     throw new BuildError(`the deck did not build:\n${buildProblems(error)}`);
-  } finally {
-    if (saved === undefined) delete process.env.DECK_SLIDES;
-    else process.env.DECK_SLIDES = saved;
   }
 }
 
