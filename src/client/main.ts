@@ -25,6 +25,8 @@ import { UI_STRINGS } from '../shared/ui-strings.js';
 
 const S_KEY = 83;
 const print = printOptions(window.location.search);
+/** The slides on the page: the built ones, then each hot update's. */
+let shownSlides = deck.slides;
 
 async function startAudience(deck: Deck): Promise<RevealApi> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
@@ -32,7 +34,7 @@ async function startAudience(deck: Deck): Promise<RevealApi> {
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const reveal = await startReveal(root, { ...revealConfig(reducedMotion), ...printConfig(print) });
   announceSlides(reveal, UI_STRINGS.deckLabel);
-  bindJumpToSlide(reveal, deck.slides);
+  bindJumpToSlide(reveal, () => shownSlides);
   syncAudience(reveal, deck.meta.title);
   reveal.addKeyBinding(
     { keyCode: S_KEY, key: 'S', description: UI_STRINGS.speakerView },
@@ -99,6 +101,7 @@ function swapSlides(reveal: RevealApi, next: Deck): void {
   swapping = true;
   try {
     renderSections(document.querySelector('.reveal .slides')!, next.slides);
+    shownSlides = next.slides;
     reveal.sync();
     const index = next.slides.findIndex((s) => s.id === wanted.id);
     lostSlide = index >= 0 ? undefined : wanted;

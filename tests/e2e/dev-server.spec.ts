@@ -194,6 +194,12 @@ test('a slide file added while the server runs appears in place; the current sli
   await expect(page.locator('section#three')).toHaveClass(/present/);
   await expect(page).toHaveURL(/#\/three$/);
   await expect(overlayText(page)).toHaveText(TEX_PROBLEM);
+  // G searches the slides on the page now, the new one included.
+  await page.keyboard.press('g');
+  await page.keyboard.type('新文件');
+  await expect(page.locator('.jump-dialog output')).toHaveText('4. 第四页');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/four$/);
   await expectNotReloaded(page);
   expect(errors).toEqual([]);
 });

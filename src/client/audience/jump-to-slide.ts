@@ -12,7 +12,12 @@ function normalise(text: string): string {
 }
 
 /** The slide index `query` names: a 1-based number, or the first slide (from `from` on, wrapping) whose title or text contains it. */
-export function findSlide(slides: Pick<Slide, 'title'>[], texts: string[], query: string, from = 0): number {
+export function findSlide(
+  slides: readonly Pick<Slide, 'title'>[],
+  texts: readonly string[],
+  query: string,
+  from = 0,
+): number {
   const trimmed = query.trim();
   if (/^\d+$/.test(trimmed)) {
     const n = Number(trimmed) - 1;
@@ -28,7 +33,8 @@ export function findSlide(slides: Pick<Slide, 'title'>[], texts: string[], query
 }
 
 /** Binds G to a small jump dialog for `deck`. Returns an undo. */
-export function bindJumpToSlide(reveal: RevealApi, slides: Slide[]): () => void {
+/** `slides` is read at each search, so slides swapped in by a hot update are found too. */
+export function bindJumpToSlide(reveal: RevealApi, slides: () => readonly Slide[]): () => void {
   const dialog = document.createElement('dialog');
   dialog.className = 'jump-dialog';
   dialog.setAttribute('aria-label', UI_STRINGS.jumpLabel);
@@ -40,11 +46,11 @@ export function bindJumpToSlide(reveal: RevealApi, slides: Slide[]): () => void 
     [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')].map(
       (s) => s.querySelector('.slide-frame')?.textContent ?? '',
     );
-  const match = () => findSlide(slides, texts(), input.value, reveal.getIndices().h);
+  const match = () => findSlide(slides(), texts(), input.value, reveal.getIndices().h);
   const onInput = () => {
     const i = match();
     output.textContent =
-      input.value.trim() === '' ? '' : i < 0 ? UI_STRINGS.jumpNoMatch : `${i + 1}. ${slides[i]!.title}`;
+      input.value.trim() === '' ? '' : i < 0 ? UI_STRINGS.jumpNoMatch : `${i + 1}. ${slides()[i]!.title}`;
   };
   const onSubmit = (event: SubmitEvent) => {
     const i = match();
