@@ -1,20 +1,16 @@
 // Last-writer-wins for the shared deck state: every change carries a stamp (time, window id);
 // a window takes a change only when its stamp is newer than the last one it took. Two windows
 // that move at the same moment therefore settle on the same state instead of swapping places.
+import type { Role, Stamp } from '../../shared/sync-protocol.js';
 
-export interface Stamp {
-  /** Milliseconds, never less than one more than any stamp this window has seen. */
-  time: number;
-  /** Id of the window that made the change; breaks ties. */
-  by: string;
-}
+export type { Stamp };
 
 /**
  * The stamp of a window's state before anyone has moved: any real change is newer. An untouched
  * audience window (time 1) outranks an untouched console (time 0): a console opened on a deck
  * that shows slide 5 (a deep link, or a reload) shows slide 5 too, instead of imposing slide 1.
  */
-export function firstStamp(by: string, role: 'audience' | 'presenter'): Stamp {
+export function firstStamp(by: string, role: Role): Stamp {
   return { time: role === 'audience' ? 1 : 0, by };
 }
 

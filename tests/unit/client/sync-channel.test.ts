@@ -1,17 +1,40 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { openSyncChannel, type SyncChannel } from '../../../src/client/sync/sync-channel.js';
 import {
-  openSyncChannel,
+  MAX_MESSAGE_BYTES,
   parseMessage,
   wireMessage,
   type DeckMessage,
-  type SyncChannel,
-} from '../../../src/client/sync/sync-channel.js';
+} from '../../../src/shared/sync-protocol.js';
 
 const DECK = '大模型发展机会与挑战';
 const STATE = { h: 3, f: 1, overview: false, paused: true };
 const STAMP = { time: 1_700_000_000_000, by: 'window-a' };
 
 describe('parseMessage', () => {
+  test('accepts a pointer on the slide or gone, from the phone too, and nothing off the slide', () => {
+    const at = wireMessage({ type: 'pointer', at: { x: 0.25, y: 1 } }, 'phone-a', 'phone', DECK);
+    expect(parseMessage(at, DECK)).toEqual({
+      type: 'pointer',
+      from: 'phone-a',
+      role: 'phone',
+      at: { x: 0.25, y: 1 },
+    });
+    const gone = wireMessage({ type: 'pointer', at: null }, 'phone-a', 'phone', DECK);
+    expect(parseMessage(gone, DECK)).toEqual({ type: 'pointer', from: 'phone-a', role: 'phone', at: null });
+    for (const bad of [
+      { x: -0.1, y: 0.5 },
+      { x: 0.5, y: 1.01 },
+      { x: Number.NaN, y: 0 },
+      { x: '0.5', y: 0 },
+      {},
+      undefined,
+    ])
+      expect(parseMessage({ ...at, at: bad }, DECK)).toBeNull();
+    expect(parseMessage({ ...at, role: 'admin' }, DECK)).toBeNull();
+    expect(JSON.stringify(at).length).toBeLessThan(MAX_MESSAGE_BYTES);
+  });
+
   test('accepts what the channel sends', () => {
     const hello = wireMessage({ type: 'hello' }, 'window-a', 'audience', DECK);
     expect(parseMessage(hello, DECK)).toEqual({ type: 'hello', from: 'window-a', role: 'audience' });
