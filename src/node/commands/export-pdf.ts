@@ -4,6 +4,7 @@
 // browser gets, once they set `html[data-pdf-ready]`.
 //
 //   npm run export -- [--slides | --handout] [--steps] [--range 3-7] [--dist dir] [--out file.pdf] [--no-build]
+//   npm run export -- --html [--dist dir] [--out file.html] [--no-build]    (export-html.ts)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -11,6 +12,8 @@ import { isMainModule, readArgs, usageError } from '../cli/args.js';
 import { NoBrowserError, launchChromium } from '../cli/chromium.js';
 import { serveStatic, type StaticServer } from '../cli/static-server.js';
 import { BuildError, ensureBuilt } from '../cli/vite-build.js';
+import { InlineError } from '../export/inline-assets.js';
+import { exportHtml } from './export-html.js';
 import { PROJECT_ROOT } from '../project-path.js';
 
 export type PdfKind = 'slides' | 'handout';
@@ -276,12 +279,17 @@ function xmpPacket(info: DocumentInfo, created: Date): string {
 const CLI = {
   name: 'export',
   about: `Writes <dist>/pdf/slides.pdf (one 16:9 page per slide) and <dist>/pdf/handout.pdf (A4, each slide
-with its speaker notes), building the deck first when a source is newer than the build.`,
+with its speaker notes), building the deck first when a source is newer than the build. With --html,
+writes the deck as one self-contained HTML file instead.`,
   options: {
     slides: { type: 'boolean', help: 'only the slides PDF (default: both PDFs)' },
     handout: { type: 'boolean', help: 'only the handout PDF' },
     steps: { type: 'boolean', help: 'slides PDF with one page per build step (default: one per slide)' },
     range: { type: 'string', value: '3-7', help: 'only these slides, 1-based: 3-7 or 5 (default: all)' },
+    html: {
+      type: 'boolean',
+      help: 'instead of PDFs, one .html file holding the whole deck (fonts, pictures, script), to open offline with no other file (default: <dist>/export/<title>.html)',
+    },
     dist: {
       type: 'string',
       value: 'dir',
@@ -290,8 +298,8 @@ with its speaker notes), building the deck first when a source is newer than the
     },
     out: {
       type: 'string',
-      value: 'file.pdf',
-      help: 'where to write, with --slides or --handout (default: <dist>/pdf/<kind>.pdf)',
+      value: 'file',
+      help: 'where to write, with --slides, --handout or --html (default: <dist>/pdf/<kind>.pdf)',
     },
     'no-build': {
       type: 'boolean',
@@ -303,11 +311,13 @@ with its speaker notes), building the deck first when a source is newer than the
 async function main(): Promise<void> {
   const started = performance.now();
   const args = readArgs(CLI);
+  const pdfOnly = (['slides', 'handout', 'steps', 'range'] as const).find((name) => args[name]);
+  if (args.html && pdfOnly) usageError(CLI, `--${pdfOnly} is for the PDFs, not --html`);
   const kinds = (['slides', 'handout'] as const).filter((kind) => args[kind]);
   if (kinds.length === 0)
     kinds.push(...(args.steps ? (['slides'] as const) : (['slides', 'handout'] as const)));
   // Mistakes in the command line are reported before a build that could take a while.
-  if (args.out !== undefined && kinds.length > 1)
+  if (args.out !== undefined && kinds.length > 1 && !args.html)
     usageError(CLI, '--out names one file: add --slides or --handout');
   if (args.steps && !kinds.includes('slides'))
     usageError(CLI, '--steps applies to the slides PDF, not the handout');
@@ -322,7 +332,9 @@ async function main(): Promise<void> {
     onProgress: progress,
     ...(args.range !== undefined ? { range: args.range } : {}),
   };
-  if (kinds.length === 2) await exportBoth(common);
+  if (args.html)
+    exportHtml({ dist: args.dist, onProgress: progress, ...(args.out ? { out: args.out } : {}) });
+  else if (kinds.length === 2) await exportBoth(common);
   else await exportPdf({ ...common, kind: kinds[0]!, ...(args.out !== undefined ? { out: args.out } : {}) });
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -330,7 +342,10 @@ async function main(): Promise<void> {
 if (isMainModule(import.meta.url)) {
   main().catch((error: unknown) => {
     const known =
-      error instanceof ExportError || error instanceof BuildError || error instanceof NoBrowserError;
+      error instanceof ExportError ||
+      error instanceof BuildError ||
+      error instanceof NoBrowserError ||
+      error instanceof InlineError;
     console.error(known ? `export failed: ${error.message}` : error);
     process.exit(1);
   });

@@ -90,7 +90,12 @@ export function deckFontPlugin(state: DeckState): Plugin {
       handler() {
         if (!preloadScript || !config) return undefined;
         return [
-          { tag: 'script', attrs: { async: true, src: publicHref(config, preloadScript) }, injectTo: 'head' },
+          {
+            tag: 'script',
+            // data-preload: only a hint, which the one-file export (src/node/export) leaves out.
+            attrs: { async: true, src: publicHref(config, preloadScript), 'data-preload': true },
+            injectTo: 'head',
+          },
         ];
       },
     },
