@@ -1,13 +1,15 @@
 // KaTeX's stylesheet cut to what the deck's formulas need, at build time. katex.min.css declares
 // 20 font faces in three formats (~1 MB of files once Vite copies them); a deck rarely uses more
 // than KaTeX_Main. We keep every layout rule, but only the @font-face rules for the faces the
-// rendered formulas can ask for, each with its woff2 source alone (every browser that runs
-// reveal.js 6 reads woff2). A deck without math gets no KaTeX CSS at all.
+// rendered formulas can ask for, each as woff2 alone (every browser that runs reveal.js 6 reads
+// woff2) cut to the characters the formulas draw with it: `+` and `=` need 2 KB of KaTeX_Main,
+// not 26. A deck without math gets no KaTeX CSS at all.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { textRuns, type HtmlElement, type TextRun } from '../markdown/html-text.js';
 import { projectPath } from '../project-path.js';
+import { cachedSubset } from './cached-subset.js';
 
 export interface KatexFace {
   family: string;
@@ -31,10 +33,13 @@ interface ParsedSelector {
   context: string[];
 }
 
+/** A face katex.min.css declares, with its woff2 file (relative to the stylesheet). */
+type SourceFace = KatexFace & { woff2: string };
+
 interface KatexStylesheet {
   /** Every rule but the @font-face ones, verbatim. */
   layout: string;
-  faces: (KatexFace & { woff2: string })[];
+  faces: SourceFace[];
   rules: StyleRule[];
 }
 
@@ -46,18 +51,23 @@ const COMPOUND_SPLIT = /\s*[\s>+~]\s*/;
 
 let stylesheet: KatexStylesheet | undefined;
 
-/** CSS for the deck's math, or '' when no slide has any; runs when Vite loads `virtual:deck-math.css`. */
-export function mathCss(htmls: string[], root: string): string {
+/**
+ * CSS for the deck's math, or '' when no slide has any; runs when Vite loads `virtual:deck-math.css`.
+ * Each face is cut to the characters the formulas draw with it, cached in `cacheDir`.
+ */
+export async function mathCss(htmls: string[], root: string, cacheDir: string): Promise<string> {
   const runs = htmls.flatMap((html) => mathRuns(html));
   if (runs.length === 0) return '';
   const sheet = loadStylesheet();
   const fontsDir = dirname(katexCssPath());
-  const wanted = usedFaces(runs);
-  const faces = sheet.faces.filter((face) => wanted.some((w) => sameFace(w, face)));
-  const fontFaces = faces.map((face) => {
-    const url = '/' + projectPath(root, `${fontsDir}/${face.woff2}`);
-    return `@font-face{font-display:block;font-family:${face.family};font-style:${face.style};font-weight:${face.weight};src:url(${JSON.stringify(url)}) format("woff2")}`;
-  });
+  const fontFaces = await Promise.all(
+    [...faceCharacters(runs)].map(async ([face, characters]) => {
+      const source = join(fontsDir, face.woff2);
+      const name = face.woff2.replace(/\.woff2$/, '').replace(/^.*\//, '');
+      const url = '/' + projectPath(root, await cachedSubset(source, characters, cacheDir, name));
+      return `@font-face{font-display:block;font-family:${face.family};font-style:${face.style};font-weight:${face.weight};src:url(${JSON.stringify(url)}) format("woff2")}`;
+    }),
+  );
   return [...fontFaces, sheet.layout].join('\n');
 }
 
@@ -65,8 +75,7 @@ export function mathCss(htmls: string[], root: string): string {
 export function usedKatexFaces(htmls: string[]): KatexFace[] {
   const runs = htmls.flatMap((html) => mathRuns(html));
   if (runs.length === 0) return [];
-  const sheet = loadStylesheet();
-  return sheet.faces.filter((face) => usedFaces(runs).some((w) => sameFace(w, face)));
+  return [...faceCharacters(runs).keys()];
 }
 
 /** Whether a text run inside a formula renders bold (`\textbf`, `\mathbf`, `\boldsymbol`…); the bold font subset asks this. */
@@ -89,27 +98,38 @@ function inFormula(ancestors: HtmlElement[]): boolean {
 }
 
 /**
- * The faces the browser will pick for these runs. Faces are matched as CSS font matching does:
- * the requested style if the family has it, then the nearest weight, so a face is never left out
- * that the browser would fetch. KaTeX_Main Regular is always in: the formula's own font.
+ * The faces the browser will pick for these runs, each with the characters it draws, in
+ * katex.min.css's order. Faces are matched as CSS font matching does: the requested style if the
+ * family has it, then the nearest weight, so a face is never left out that the browser would
+ * fetch. KaTeX_Main Regular is always in: the formula's own font.
  */
-function usedFaces(runs: TextRun[]): KatexFace[] {
+function faceCharacters(runs: TextRun[]): Map<SourceFace, string> {
   const { faces, rules } = loadStylesheet();
-  const wanted = [DEFAULT_FACE, ...runs.map((run) => computedFace(run.ancestors, rules))];
-  const picked: KatexFace[] = [];
-  for (const want of wanted) {
+  const wanted = [
+    { face: DEFAULT_FACE, text: '' },
+    ...runs.map((run) => ({ face: computedFace(run.ancestors, rules), text: run.text })),
+  ];
+  const characters = new Map<SourceFace, Set<string>>();
+  for (const { face: want, text } of wanted) {
     const family = faces.filter((f) => f.family === want.family);
     const styled = family.some((f) => f.style === want.style)
       ? family.filter((f) => f.style === want.style)
       : family;
-    const best = styled.reduce<KatexFace | undefined>(
+    const best = styled.reduce<SourceFace | undefined>(
       (a, f) =>
         a === undefined || Math.abs(f.weight - want.weight) < Math.abs(a.weight - want.weight) ? f : a,
       undefined,
     );
-    if (best && !picked.some((p) => sameFace(p, best))) picked.push(best);
+    if (!best) continue;
+    const set = characters.get(best) ?? new Set<string>();
+    for (const char of text) set.add(char);
+    characters.set(best, set);
   }
-  return picked;
+  return new Map(
+    faces
+      .filter((face) => characters.has(face))
+      .map((face) => [face, [...characters.get(face)!].sort().join('')]),
+  );
 }
 
 /** Family, weight and style of a text node: each property from the innermost element a rule sets it on. */
@@ -222,10 +242,6 @@ function fontWeight(value: string | undefined): number | undefined {
 
 function fontStyle(value: string | undefined): KatexFace['style'] | undefined {
   return value === 'italic' || value === 'normal' ? value : undefined;
-}
-
-function sameFace(a: KatexFace, b: KatexFace): boolean {
-  return a.family === b.family && a.weight === b.weight && a.style === b.style;
 }
 
 function katexCssPath(): string {

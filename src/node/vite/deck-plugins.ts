@@ -147,6 +147,7 @@ function deckMathCssPlugin(state: DeckState): Plugin {
       return mathCss(
         state.get().deck.slides.map((slide) => slide.html),
         state.root,
+        state.cacheDir,
       );
     },
   };

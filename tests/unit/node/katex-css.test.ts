@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openSync } from 'fontkit';
 import katex from 'katex';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { textRuns } from '../../../src/node/markdown/html-text.js';
 import { mathCss, mathTextIsBold, usedKatexFaces } from '../../../src/node/font/katex-css.js';
 
@@ -40,24 +44,43 @@ describe('usedKatexFaces', () => {
 });
 
 describe('mathCss', () => {
-  test('keeps the layout rules and only the woff2 source of the faces in use', () => {
-    const css = mathCss([render(String.raw`\text{大模型} = x`)], ROOT);
-    const fontFaces = css.match(/@font-face\{[^}]*\}/g) ?? [];
-    expect(fontFaces.map((rule) => /font-family:([\w"]+)/.exec(rule)?.[1]).sort()).toEqual([
-      'KaTeX_Main',
-      'KaTeX_Math',
-    ]);
-    for (const rule of fontFaces) {
-      expect(rule).toMatch(
-        /url\("\/node_modules\/katex\/dist\/fonts\/KaTeX_\w+-\w+\.woff2"\) format\("woff2"\)/,
-      );
-      expect(rule).not.toMatch(/\.woff"|\.ttf"/);
-    }
+  let cacheDir: string;
+  beforeAll(() => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'katex-css-test-'));
+  });
+  afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+  /** The font files the @font-face rules of `css` point at, by family. */
+  const faceFiles = (css: string) =>
+    new Map(
+      (css.match(/@font-face\{[^}]*\}/g) ?? []).map((rule) => {
+        const url = /src:url\("([^"]+)"\) format\("woff2"\)/.exec(rule)?.[1] ?? '';
+        return [/font-family:([\w"]+)/.exec(rule)?.[1] ?? '', resolve(ROOT, `.${url}`)] as const;
+      }),
+    );
+
+  test('keeps the layout rules and only the faces in use, as woff2 alone', async () => {
+    const css = await mathCss([render(String.raw`\text{大模型} = x`)], ROOT, cacheDir);
+    expect([...faceFiles(css).keys()].sort()).toEqual(['KaTeX_Main', 'KaTeX_Math']);
+    expect(css).not.toMatch(/\.woff"|\.ttf"/);
     expect(css).toContain('.katex .mathnormal{');
   });
 
-  test('is empty for a deck without math', () => {
-    expect(mathCss(['<h1>标题</h1>', '<p>正文</p>'], ROOT)).toBe('');
+  test('cuts each face to the characters the formulas draw with it', async () => {
+    const css = await mathCss([render(String.raw`\text{大模型} = x + y`)], ROOT, cacheDir);
+    const files = faceFiles(css);
+    const has = (family: string, char: string) => {
+      const font = openSync(files.get(family)!);
+      return 'hasGlyphForCodePoint' in font && font.hasGlyphForCodePoint(char.codePointAt(0)!);
+    };
+    expect(['=', '+', '-'].map((c) => has('KaTeX_Main', c))).toEqual([true, true, false]);
+    expect(['x', 'y', 'z'].map((c) => has('KaTeX_Math', c))).toEqual([true, true, false]);
+    // The whole KaTeX_Main is 26 KB.
+    expect(statSync(files.get('KaTeX_Main')!).size).toBeLessThan(5_000);
+  });
+
+  test('is empty for a deck without math', async () => {
+    expect(await mathCss(['<h1>标题</h1>', '<p>正文</p>'], ROOT, cacheDir)).toBe('');
   });
 });
 
