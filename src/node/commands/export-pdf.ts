@@ -288,7 +288,7 @@ writes the deck as one self-contained HTML file instead.`,
     range: { type: 'string', value: '3-7', help: 'only these slides, 1-based: 3-7 or 5 (default: all)' },
     html: {
       type: 'boolean',
-      help: 'instead of PDFs, one .html file holding the whole deck (fonts, pictures, script), to open offline with no other file (default: <dist>/export/<title>.html)',
+      help: 'instead of PDFs, the deck as one self-contained .html file (default: <dist>/export/<title>.html)',
     },
     dist: {
       type: 'string',
