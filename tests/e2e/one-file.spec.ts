@@ -18,6 +18,7 @@ const BUDGET_BYTES = 600 * 1024;
 /** The slide with the talk's formula, and the one with its two pictures. */
 const MATH_SLIDE = 'chatgpt-turning-point';
 const PICTURE_SLIDE = 'closing';
+const FILE_NAME = '大模型 · talk.html';
 
 interface OneFile {
   path: string;
@@ -38,7 +39,8 @@ const test = base.extend<{ trouble: Trouble }, { oneFile: OneFile }>({
   oneFile: [
     async ({}, use) => {
       const folder = mkdtempSync(join(tmpdir(), 'deck-one-file-'));
-      const path = join(folder, 'talk.html');
+      // Named as the export names it by default: after the talk's title, with spaces and Chinese.
+      const path = join(folder, FILE_NAME);
       exportHtml({ dist: DIST, out: path });
       await use({ path, url: pathToFileURL(path).href, folder: readdirSync(folder) });
       rmSync(folder, { recursive: true, force: true });
@@ -88,7 +90,7 @@ async function fontsDrawing(page: Page, selector: string): Promise<{ family: str
 test('it is one file, within its budget, under a policy that allows nothing from elsewhere', ({
   oneFile,
 }) => {
-  expect(oneFile.folder).toEqual(['talk.html']);
+  expect(oneFile.folder).toEqual([FILE_NAME]);
   expect(statSync(oneFile.path).size).toBeLessThanOrEqual(BUDGET_BYTES);
   const html = readFileSync(oneFile.path, 'utf8');
   const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
