@@ -30,10 +30,11 @@ const HINTS = new Set(['preload', 'modulepreload', 'prefetch', 'preconnect', 'dn
  * and is left out too.
  */
 export const PRELOAD_SCRIPT_ATTRIBUTE = 'data-preload';
+/** Link types whose href the browser loads (besides stylesheets); `canonical` and the like it does not. */
+const LOADING_LINKS = new Set(['icon', 'apple-touch-icon', 'mask-icon', 'manifest']);
 /** Attributes that make the browser load what they point at, by element (`*`: any element). */
 const LOADING_ATTRIBUTES: Record<string, string[]> = {
   '*': ['src'],
-  link: ['href'],
   image: ['href', 'xlink:href'],
   use: ['href', 'xlink:href'],
   feimage: ['href', 'xlink:href'],
@@ -103,7 +104,8 @@ export function inlinePage(html: string, files: BuiltFiles): InlinedPage {
       note('style', path, inlined);
       const media = attributes.media ? ` media="${escapeAttribute(attributes.media)}"` : '';
       edits.push({ start, end, text: `<style${media}>${inlined.text}</style>` });
-    } else rewriteLoads(name, attributes, start, end);
+    } else if (rel.some((type) => LOADING_LINKS.has(type)))
+      rewriteLoads(name, attributes, start, end, ['href']);
   }
 
   function onScript(attributes: Record<string, string>, start: number, end: number, content: string): void {
@@ -131,8 +133,13 @@ export function inlinePage(html: string, files: BuiltFiles): InlinedPage {
   }
 
   /** Replaces, in the open tag at start…end, each attribute that loads a file of the build with its data: URL. */
-  function rewriteLoads(name: string, attributes: Record<string, string>, start: number, end: number): void {
-    const names = [...LOADING_ATTRIBUTES['*']!, ...(LOADING_ATTRIBUTES[name] ?? [])];
+  function rewriteLoads(
+    name: string,
+    attributes: Record<string, string>,
+    start: number,
+    end: number,
+    names = [...LOADING_ATTRIBUTES['*']!, ...(LOADING_ATTRIBUTES[name] ?? [])],
+  ): void {
     let tag = html.slice(start, end);
     for (const attribute of names) {
       const value = attributes[attribute];

@@ -93,9 +93,18 @@ describe('inlinePage', () => {
     );
   });
 
-  test('pictures in the page itself become data: URLs, relative to the page', () => {
-    const { html } = inlinePage(page({ body: '<p><img alt="图" src="./assets/pic.svg"></p>' }), files());
+  test('pictures in the page itself become data: URLs, relative to the page; links it does not load stay', () => {
+    const head =
+      '<link rel="icon" href="assets/pic.svg"><link rel="canonical" href="https://example.org/talk">';
+    const { html } = inlinePage(
+      page({ head, body: '<p><img alt="图" src="./assets/pic.svg"></p>' }),
+      files(),
+    );
     expect(html).toContain(`<img alt="图" src="${dataUrl('image/svg+xml', PICTURE)}">`);
+    expect(read(html).links).toEqual([
+      { rel: 'icon', href: dataUrl('image/svg+xml', PICTURE) },
+      { rel: 'canonical', href: 'https://example.org/talk' },
+    ]);
   });
 
   test('a script or stylesheet that would close its element early is escaped, and means the same', () => {
