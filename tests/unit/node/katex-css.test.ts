@@ -45,9 +45,11 @@ describe('usedKatexFaces', () => {
 
 describe('mathCss', () => {
   let cacheDir: string;
-  beforeAll(() => {
+  // The first subset starts HarfBuzz (WebAssembly): seconds on a busy machine, so not inside a test's 5 s.
+  beforeAll(async () => {
     cacheDir = mkdtempSync(join(tmpdir(), 'katex-css-test-'));
-  });
+    await mathCss([render('x')], ROOT, cacheDir);
+  }, 60_000);
   afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
   /** The font files the @font-face rules of `css` point at, by family. */
