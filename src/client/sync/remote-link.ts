@@ -93,10 +93,13 @@ export function openRelayLink(onData: (data: unknown) => void, onConnect: () => 
     if (closed) return;
     if (status !== 'refused') setStatus('connecting');
     let opened = false;
+    // Marks on the page's timeline (devtools, tests): when it asked for the relay, when it got it.
+    performance.mark('deck-relay-connect');
     const ws = new WebSocket(socketUrl.href);
     socket = ws;
     ws.addEventListener('open', () => {
       opened = true;
+      performance.mark('deck-relay-open');
       retries = 0;
       setStatus('connected');
       onConnect();

@@ -13,6 +13,7 @@ import {
   type Role,
 } from '../../shared/sync-protocol.js';
 import { openRelayLink } from './remote-link.js';
+import { isNewer } from './sync-register.js';
 
 export type { DeckMessage, OutgoingMessage, Role, SharedState } from '../../shared/sync-protocol.js';
 
@@ -49,27 +50,45 @@ export function openSyncChannel(
   const wire = (message: OutgoingMessage) => wireMessage(message, id, role, deckKey);
   /** A message passed on as its sender wrote it (as the parser read it). */
   const passOn = (message: DeckMessage) => wireMessage(message, message.from, message.role, deckKey);
+  /**
+   * The newest state this window has sent or heard. After an outage the relay's clients come back
+   * one by one, and a hello is only answered by those already there: so on (re)connecting, a page
+   * also re-sends this. Stamped, it moves only those who are behind.
+   */
+  let newest: Extract<DeckMessage, { type: 'state' }> | null = null;
+  const note = (message: DeckMessage) => {
+    if (message.type === 'state' && (!newest || isNewer(message.stamp, newest.stamp))) {
+      const { to: _, ...everyone } = message;
+      newest = everyone;
+    }
+  };
   const fromHere = (data: unknown) => {
     const message = parseMessage(data, deckKey);
     if (!message || message.from === id) return;
+    note(message);
     onMessage(message);
     if (!(data as Record<string, unknown>)[RELAYED]) relay?.send(passOn(message));
   };
   const fromRelay = (data: unknown) => {
     const message = parseMessage(data, deckKey);
     if (!message || message.from === id) return;
+    note(message);
     onMessage(message);
     local.post({ ...passOn(message), [RELAYED]: true });
   };
   const local = openLocalTransport(CHANNEL_PREFIX + deckKey, fromHere);
   // Audience windows never hold the token: they follow the phone through a console's bridge.
-  const relay =
-    role === 'audience' ? null : openRelayLink(fromRelay, () => relay?.send(wire({ type: 'hello' })));
+  const onConnect = () => {
+    if (newest) relay?.send(passOn(newest));
+    relay?.send(wire({ type: 'hello' }));
+  };
+  const relay = role === 'audience' ? null : openRelayLink(fromRelay, onConnect);
   return {
     id,
     transport: local.kind,
     send: (message) => {
       const data = wire(message);
+      if (message.type === 'state') note({ ...message, from: id, role });
       local.post(data);
       relay?.send(data);
     },
