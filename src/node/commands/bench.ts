@@ -16,6 +16,12 @@ import { BuildError, timedViteBuild } from '../cli/vite-build.js';
 import { PROJECT_ROOT } from '../project-path.js';
 import { coldLoad, walkDeck, type LoadSample, type StepSample, type WalkOptions } from './bench-browser.js';
 import { generateLargeDeck, outputBytes, writeBaselineProject, type OutputBytes } from './bench-decks.js';
+import {
+  formatRemoteTaps,
+  measureRemoteTaps,
+  remoteTapFailures,
+  type RemoteTapResult,
+} from './bench-remote.js';
 import { exportPdf } from './export-pdf.js';
 
 const KIB = 1024;
@@ -45,6 +51,8 @@ export interface BenchOptions {
   pdfRuns: number;
   baseline: boolean;
   pdf: boolean;
+  /** Phone taps through the relay (`npm run present -- --remote`), timed to the audience screen. */
+  remoteTaps: number;
   out: string;
 }
 
@@ -80,6 +88,7 @@ export interface BenchResult {
   options: BenchOptions;
   budgets: typeof BUDGETS;
   decks: DeckResult[];
+  remote: RemoteTapResult;
   failures: string[];
 }
 
@@ -169,6 +178,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (options.baseline)
       await measure('plain reveal.js', baselineDist, baselineBuilds, { back: false, settleMs: 1200 });
 
+    log(`talk: ${options.remoteTaps} phone taps through the relay`);
+    const remote = await measureRemoteTaps(browser, talkDist, slides, options.remoteTaps);
+
     if (options.pdf) {
       await browser.close();
       browser = undefined;
@@ -192,7 +204,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       options,
       budgets: BUDGETS,
       decks,
-      failures: checkBudgets(talk),
+      remote,
+      failures: [...checkBudgets(talk), ...remoteTapFailures(remote)],
     };
     return result;
   } finally {
@@ -342,6 +355,8 @@ export function formatTable(result: BenchResult): string {
   const { machine } = result;
   lines.push(
     '',
+    formatRemoteTaps(result.remote),
+    '',
     `${machine.cpus} CPUs, load average ${machine.loadAverage.toFixed(1)} at the start, Node ${machine.node}, ${machine.chromium}.`,
     '',
     `Budgets (talk): first view ≤ ${BUDGETS.firstViewKiB} KiB, whole deck ≤ ${BUDGETS.deckKiB} KiB raw, key → frame ≤ ${BUDGETS.keyMedianMs} ms median: ${
@@ -362,6 +377,12 @@ and exits 1 when the talk misses a budget.`,
     builds: { type: 'string', value: 'n', default: '3', help: 'warm builds per deck' },
     large: { type: 'string', value: 'n', default: '200', help: 'slides in the generated deck' },
     'pdf-runs': { type: 'string', value: 'n', default: '1', help: 'slides PDF exports per deck' },
+    'remote-taps': {
+      type: 'string',
+      value: 'n',
+      default: '60',
+      help: 'phone taps through the relay, timed to the audience screen',
+    },
     'no-baseline': { type: 'boolean', help: 'skip the plain reveal.js project (default: measure it)' },
     'no-pdf': {
       type: 'boolean',
@@ -386,6 +407,7 @@ async function main(): Promise<void> {
     pdfRuns: wholeNumber(CLI, 'pdf-runs', args['pdf-runs']),
     baseline: !args['no-baseline'],
     pdf: !args['no-pdf'],
+    remoteTaps: wholeNumber(CLI, 'remote-taps', args['remote-taps']),
     out: resolve(PROJECT_ROOT, args.out),
   };
   const result = await runBench(options);
