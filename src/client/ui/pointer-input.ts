@@ -1,0 +1,64 @@
+// The laser pointer's input: a finger held on a slide preview (the phone) or the mouse button held
+// on it (the console) reports where it is on the slide, at most once per animation frame, and
+// `null` the moment it lifts or leaves. Pointer events cover touch, pen and mouse alike.
+import type { PointerAt } from '../../shared/sync-protocol.js';
+import { pointerFromClient, type Box } from './pointer-geometry.js';
+
+/**
+ * Reports pointer positions on `host` to `send`, mapped onto the slide frame that `frame()` returns
+ * (the preview's letterboxed 16:9 stage, not the whole host). Returns an undo.
+ */
+export function bindPointerInput(
+  host: HTMLElement,
+  frame: () => Box | null,
+  send: (at: PointerAt | null) => void,
+): () => void {
+  let active: number | null = null;
+  let pending: PointerAt | null = null;
+  let scheduled = 0;
+  const at = (event: PointerEvent) => {
+    const box = frame();
+    return box ? pointerFromClient(box, event.clientX, event.clientY) : null;
+  };
+  const flush = () => {
+    scheduled = 0;
+    if (pending) send(pending);
+    pending = null;
+  };
+  const onDown = (event: PointerEvent) => {
+    if (active !== null || (event.pointerType === 'mouse' && event.button !== 0)) return;
+    const point = at(event);
+    if (!point) return;
+    active = event.pointerId;
+    event.preventDefault();
+    // The first contact shows at once; the moves that follow are paced by the screen.
+    send(point);
+  };
+  const onMove = (event: PointerEvent) => {
+    if (event.pointerId !== active) return;
+    pending = at(event);
+    if (!scheduled) scheduled = requestAnimationFrame(flush);
+  };
+  const onUp = (event: PointerEvent) => {
+    if (event.pointerId !== active) return;
+    active = null;
+    pending = null;
+    cancelAnimationFrame(scheduled);
+    scheduled = 0;
+    send(null);
+  };
+  // A touch is captured by its element until it lifts; a mouse that leaves the preview lets go.
+  const events = [
+    ['pointerdown', onDown],
+    ['pointermove', onMove],
+    ['pointerup', onUp],
+    ['pointercancel', onUp],
+    ['pointerleave', onUp],
+  ] as const;
+  for (const [name, handler] of events) host.addEventListener(name, handler);
+  return () => {
+    for (const [name, handler] of events) host.removeEventListener(name, handler);
+    cancelAnimationFrame(scheduled);
+    if (active !== null) send(null);
+  };
+}
