@@ -34,6 +34,8 @@ const NODE_ONLY = [
     'fontkit',
     'subset-font',
     'htmlparser2',
+    'ws',
+    'qrcode',
   ],
   ...[
     '@playwright/test',

@@ -5,6 +5,7 @@ import type { RevealApi } from 'reveal.js';
 import { fitsDeck } from './deck-position.js';
 import { openSyncChannel, type DeckMessage, type SharedState } from './sync-channel.js';
 import type { PointerAt } from '../../shared/sync-protocol.js';
+import { keepTokenOutOfSight } from './remote-link.js';
 import { firstStamp, isNewer, nextStamp } from './sync-register.js';
 
 /** reveal.js events after which the shared state may have changed. */
@@ -53,6 +54,8 @@ export function syncAudience(
 ): () => void {
   // A print view (PDF export, handout) is not part of the talk: it neither follows nor leads.
   if (reveal.getConfig().view === 'print') return () => {};
+  // `npm run present -- --remote` opens the deck with the pairing token: kept for the console, hidden from the room.
+  keepTokenOutOfSight();
   let shared = readState(reveal);
   let applying = false;
   const onMessage = (message: DeckMessage) => {

@@ -1,9 +1,10 @@
-// A static file server for a built deck on 127.0.0.1, shared by the PDF export and the benchmark.
+// A static file server for a built deck, shared by `npm run present`, the PDF export and the
+// benchmark: on 127.0.0.1 unless told otherwise (present --remote serves the local network).
 // It gzips text the way an ordinary static host does, so the benchmark's "transferred" means what
 // an audience downloads. It sends no cache validators: Chromium then never refetches a file while
 // printing (under `vite preview`, revalidated font preloads could drop the font from a PDF).
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,13 +23,27 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
+  '.pdf': 'application/pdf',
 };
 /** Already compressed formats (woff2, images) are sent as they are, as any host does. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.ttf']);
 
 export interface StaticServer {
+  /** `http://host:port/` as bound (the wildcard host 0.0.0.0 as it is). */
   url: string;
+  port: number;
+  /** The Node server, for a caller that also answers WebSocket upgrades on it. */
+  server: Server;
   close(): Promise<void>;
+}
+
+export interface StaticServerOptions {
+  /** Address to listen on (default 127.0.0.1: nothing beyond this machine). */
+  host?: string;
+  /** Port (default 0: any free one). */
+  port?: number;
+  /** Answers a request before the files do (an endpoint, a refusal); returns false to let the files answer. */
+  handle?: (request: IncomingMessage, response: ServerResponse, url: URL) => boolean;
 }
 
 /** The bytes a host sends for `file`: gzip (level 9, done once) for text, the file itself otherwise. */
@@ -36,8 +51,9 @@ export function transferBody(path: string, body: Buffer): Buffer {
   return COMPRESSIBLE.has(extname(path)) ? gzipSync(body, { level: 9 }) : body;
 }
 
-/** Serves `dir` on a free port of 127.0.0.1 until `close()`. */
-export async function serveStatic(dir: string): Promise<StaticServer> {
+/** Serves `dir` (on a free port of 127.0.0.1 unless `options` say otherwise) until `close()`. */
+export async function serveStatic(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+  const { host = '127.0.0.1', port: wantedPort = 0, handle } = options;
   const root = resolve(dir);
   // Everything is read and compressed up front, so no load pays for the server's own work.
   const files = new Map<string, { raw: Buffer; gzip: Buffer | null }>();
@@ -51,7 +67,15 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
     }
   }
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const url = new URL(request.url ?? '/', 'http://x');
+    if (handle?.(request, response, url)) return;
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      response.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     const entry = file.startsWith(root + sep) ? files.get(file) : undefined;
     if (!entry) {
@@ -67,10 +91,18 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
     });
     response.end(body);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(wantedPort, host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    port,
+    server,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
