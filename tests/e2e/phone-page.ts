@@ -11,12 +11,16 @@ export interface Fraction {
   y: number;
 }
 
-/** Collects uncaught errors and console errors of a page, to assert there were none. */
-export function trackErrors(page: Page): string[] {
+/**
+ * Collects uncaught errors and console errors of a page, to assert there were none; `expected`
+ * matches console errors the test causes on purpose (the browser logs a relay that went away).
+ */
+export function trackErrors(page: Page, expected?: RegExp): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !expected?.test(message.text()))
+      errors.push(`console: ${message.text()}`);
   });
   return errors;
 }
@@ -32,8 +36,11 @@ export class PhonePage {
   readonly errors: string[];
   private cdp: CDPSession | null = null;
 
-  constructor(readonly page: Page) {
-    this.errors = trackErrors(page);
+  constructor(
+    readonly page: Page,
+    expected?: RegExp,
+  ) {
+    this.errors = trackErrors(page, expected);
   }
 
   /** Opens the phone remote at `url` (default `./?phone`) and waits until it is drawn with its font. */

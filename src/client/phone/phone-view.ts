@@ -174,13 +174,13 @@ export function createPhoneView(root: HTMLElement, deck: Deck, handlers: PhoneHa
     const refused = m.relay === 'refused';
     $('.phone-refused').hidden = !refused;
     setText($('.phone-refused-why'), m.hasToken ? T.tokenWrong : T.tokenMissing);
-    // Refused: nothing the phone sends would reach the audience, so nothing pretends to.
-    enabled = !refused;
+    // Cut off from the relay, nothing the phone sends would reach the audience: nothing pretends to.
+    enabled = m.relay === 'off' || m.relay === 'connected';
     root
       .querySelectorAll<HTMLButtonElement>(
         'button[data-action="next"], button[data-action="previous"], button[data-action="blackout"], .phone-list-open',
       )
-      .forEach((b) => (b.disabled = refused));
+      .forEach((b) => (b.disabled = !enabled));
 
     const blackout = $('button[data-action="blackout"]');
     blackout.setAttribute('aria-pressed', String(paused));

@@ -48,7 +48,7 @@ export function startPhone(deck: Deck): () => void {
       pacing: pacingAt(plan, shared.h, elapsed),
       notesSize,
       relay,
-      hasToken: pairingToken() !== null,
+      hasToken: pairingToken() !== null || new URLSearchParams(window.location.search).has('token'),
     });
   };
 
@@ -73,7 +73,12 @@ export function startPhone(deck: Deck): () => void {
   };
 
   const onMessage = (message: DeckMessage) => {
-    if (message.type === 'hello') channel.send({ type: 'state', state: shared, stamp, to: message.from });
+    if (message.type === 'hello') {
+      channel.send({ type: 'state', state: shared, stamp, to: message.from });
+      // A console that just (re)joined the relay may bring moves made while this phone was cut off:
+      // ask again. (Its own hello is answered with state, never a hello: no echo.)
+      if (message.role === 'presenter') channel.send({ type: 'hello' });
+    }
     const forMe = message.type === 'state' && (message.to === undefined || message.to === channel.id);
     if (forMe && fitsDeck(steps, message.state) && isNewer(message.stamp, stamp)) {
       stamp = message.stamp;
