@@ -1,6 +1,6 @@
 // The phone remote (?phone) beside the laptop's audience window and console. Here all three share
 // one browser context with touch, the phone at 390×844, so they meet over BroadcastChannel; the
-// relay between two devices is tested in remote.spec.ts.
+// relay between two devices is tested in phone-remote.spec.ts.
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { TALK_SLIDES } from '../fixtures/talk-outline.js';
