@@ -25,11 +25,25 @@ export function trackErrors(page: Page, expected?: RegExp): string[] {
   return errors;
 }
 
+/** The laser dot must land within 2% of the slide's width and height of the touched point. */
+export const POINTER_TOLERANCE = 0.02;
+
 /** Where the center of `dot` lies in `frame`, as fractions; null when either has no box. */
 export async function centerIn(dot: Locator, frame: Locator): Promise<Fraction | null> {
   const [d, f] = [await dot.boundingBox(), await frame.boundingBox()];
   if (!d || !f) return null;
   return { x: (d.x + d.width / 2 - f.x) / f.width, y: (d.y + d.height / 2 - f.y) / f.height };
+}
+
+/** Waits until the audience page's laser dot shows within POINTER_TOLERANCE of `at` on its slide. */
+export async function expectDotAt(audience: Page, at: Fraction): Promise<void> {
+  const dot = audience.locator('.laser-pointer');
+  await expect(dot).toBeVisible();
+  const off = async () => {
+    const c = await centerIn(dot, audience.locator('.reveal .slides'));
+    return c === null ? Infinity : Math.max(Math.abs(c.x - at.x), Math.abs(c.y - at.y));
+  };
+  await expect.poll(off, { message: `laser dot at ${at.x}, ${at.y}` }).toBeLessThanOrEqual(POINTER_TOLERANCE);
 }
 
 export class PhonePage {

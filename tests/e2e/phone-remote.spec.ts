@@ -16,7 +16,13 @@ import {
 import { WebSocket } from 'ws';
 import { startPresentServer, type PresentServer } from '../../src/node/remote/present-server.js';
 import { TALK_SLIDES } from '../fixtures/talk-outline.js';
-import { centerIn, PHONE_VIEWPORT, PhonePage, trackErrors, type Fraction } from './phone-page.js';
+import {
+  expectDotAt as expectDotAtOn,
+  PHONE_VIEWPORT,
+  PhonePage,
+  trackErrors,
+  type Fraction,
+} from './phone-page.js';
 
 const SLIDES = TALK_SLIDES;
 const DIST = resolve(process.env.DECK_DIST ?? 'dist');
@@ -24,7 +30,6 @@ const SLIDES_DIR = resolve('slides');
 /** Two workers, one relay each: E2E_PORT + 2 and + 3 (4422, 4423 beside 4420). */
 const RELAY_PORT = Number(process.env.E2E_PORT ?? 4319) + 2;
 const BUILD = 4;
-const TOLERANCE = 0.02;
 const { defaultBrowserType: _, ...IPHONE } = devices['iPhone 13'];
 /** What the browser logs when a test stops the relay or changes its token under a connected page. */
 const RELAY_AWAY = /WebSocket connection to .* failed|status of 403|ERR_CONNECTION_REFUSED/;
@@ -176,16 +181,7 @@ test('the laser pointer crosses the relay: the dot lands where the finger is, an
   await phone.goto(relay.urls.phone);
   await expect(phone.relay).toHaveText('已连接');
   const dot = laptop.audience.locator('.laser-pointer');
-  const slides = laptop.audience.locator('.reveal .slides');
-  const expectDotAt = async (at: Fraction) => {
-    await expect(dot).toBeVisible();
-    await expect
-      .poll(async () => {
-        const c = await centerIn(dot, slides);
-        return c !== null && Math.abs(c.x - at.x) <= TOLERANCE && Math.abs(c.y - at.y) <= TOLERANCE;
-      })
-      .toBe(true);
-  };
+  const expectDotAt = (at: Fraction) => expectDotAtOn(laptop.audience, at);
   await phone.touchPreview({ x: 0.1, y: 0.15 });
   await expectDotAt({ x: 0.1, y: 0.15 });
   await phone.touchPreview({ x: 0.62, y: 0.48 }, 'touchMove');

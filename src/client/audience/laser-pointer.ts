@@ -4,7 +4,10 @@ import './laser-pointer.css';
 import type { PointerAt } from '../../shared/sync-protocol.js';
 import { pointerToClient } from '../ui/pointer-geometry.js';
 
-/** A dot that stops moving for this long is hidden: its finger's "lifted" message was lost. */
+/**
+ * A dot not heard of for this long is hidden: its finger's "lifted" message was lost. A finger held
+ * still repeats itself more often than this (POINTER_HEARTBEAT_MS in ui/pointer-input.ts).
+ */
 export const POINTER_IDLE_MS = 2000;
 
 export interface LaserPointer {
@@ -21,22 +24,32 @@ export function createLaserPointer(slides: HTMLElement): LaserPointer {
   dot.hidden = true;
   document.body.append(dot);
   let idle: ReturnType<typeof setTimeout> | undefined;
+  let shown: PointerAt | null = null;
+  const place = () => {
+    if (!shown) return;
+    const { x, y } = pointerToClient(slides.getBoundingClientRect(), shown);
+    dot.style.left = `${x}px`;
+    dot.style.top = `${y}px`;
+  };
   const hide = () => {
     clearTimeout(idle);
+    shown = null;
     dot.hidden = true;
   };
+  // The window resized (or went fullscreen) while pointing: the slide moved under the dot.
+  window.addEventListener('resize', place);
   return {
     show(at) {
       if (!at) return hide();
-      const { x, y } = pointerToClient(slides.getBoundingClientRect(), at);
-      dot.style.left = `${x}px`;
-      dot.style.top = `${y}px`;
+      shown = at;
+      place();
       dot.hidden = false;
       clearTimeout(idle);
       idle = setTimeout(hide, POINTER_IDLE_MS);
     },
     destroy() {
       hide();
+      window.removeEventListener('resize', place);
       dot.remove();
     },
   };

@@ -5,6 +5,12 @@ import type { PointerAt } from '../../shared/sync-protocol.js';
 import { pointerFromClient, type Box } from './pointer-geometry.js';
 
 /**
+ * A finger held still repeats its position this often, so that audience screens (which drop a dot
+ * not heard of for POINTER_IDLE_MS, in case the "lifted" message was lost) keep showing it.
+ */
+export const POINTER_HEARTBEAT_MS = 1000;
+
+/**
  * Reports pointer positions on `host` to `send`, mapped onto the slide frame that `frame()` returns
  * (the preview's letterboxed 16:9 stage, not the whole host). Returns an undo.
  */
@@ -15,14 +21,20 @@ export function bindPointerInput(
 ): () => void {
   let active: number | null = null;
   let pending: PointerAt | null = null;
+  let last: PointerAt | null = null;
   let scheduled = 0;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const report = (point: PointerAt) => {
+    last = point;
+    send(point);
+  };
   const at = (event: PointerEvent) => {
     const box = frame();
     return box ? pointerFromClient(box, event.clientX, event.clientY) : null;
   };
   const flush = () => {
     scheduled = 0;
-    if (pending) send(pending);
+    if (pending) report(pending);
     pending = null;
   };
   const onDown = (event: PointerEvent) => {
@@ -32,7 +44,8 @@ export function bindPointerInput(
     active = event.pointerId;
     event.preventDefault();
     // The first contact shows at once; the moves that follow are paced by the screen.
-    send(point);
+    report(point);
+    heartbeat = setInterval(() => last && send(last), POINTER_HEARTBEAT_MS);
   };
   const onMove = (event: PointerEvent) => {
     if (event.pointerId !== active) return;
@@ -43,7 +56,9 @@ export function bindPointerInput(
     if (event.pointerId !== active) return;
     active = null;
     pending = null;
+    last = null;
     cancelAnimationFrame(scheduled);
+    clearInterval(heartbeat);
     scheduled = 0;
     send(null);
   };
@@ -59,6 +74,7 @@ export function bindPointerInput(
   return () => {
     for (const [name, handler] of events) host.removeEventListener(name, handler);
     cancelAnimationFrame(scheduled);
+    clearInterval(heartbeat);
     if (active !== null) send(null);
   };
 }
