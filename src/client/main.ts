@@ -1,5 +1,6 @@
-// Entry of the deck page: the audience view, the presenter console with `?presenter`, or the
-// speaker handout with `?view=handout` (reveal's print view is `?view=print`).
+// Entry of the deck page: the audience view, the presenter console with `?presenter`, the phone
+// remote with `?phone`, or the speaker handout with `?view=handout` (reveal's print view is
+// `?view=print`).
 import 'reveal.js/reveal.css';
 import 'virtual:deck-math.css';
 import 'virtual:deck-font.css';
@@ -10,11 +11,13 @@ import type { RevealApi } from 'reveal.js';
 import type { Deck } from '../shared/deck.js';
 import { announceSlides } from './audience/accessibility.js';
 import { syncAudience } from './sync/audience-sync.js';
+import { createLaserPointer } from './audience/laser-pointer.js';
 import { pauseOverlay, resumeOverlay, showDiagnostics } from './ui/dev-overlay.js';
 import { reportOverflow } from './ui/overflow-check.js';
 import { startHandout } from './print/handout.js';
 import { bindJumpToSlide } from './audience/jump-to-slide.js';
 import { startPresenter } from './presenter/presenter.js';
+import { startPhone } from './phone/phone.js';
 import { openPresenterConsole } from './audience/presenter-launch.js';
 import { printOptions } from './print/print-options.js';
 import { preparePrintView, printConfig } from './print/print-view.js';
@@ -35,7 +38,8 @@ async function startAudience(deck: Deck): Promise<RevealApi> {
   const reveal = await startReveal(root, { ...revealConfig(reducedMotion), ...printConfig(print) });
   announceSlides(reveal, UI_STRINGS.deckLabel);
   bindJumpToSlide(reveal, () => shownSlides);
-  syncAudience(reveal, deck.meta.title);
+  const laser = createLaserPointer(root.querySelector('.slides')!);
+  syncAudience(reveal, deck.meta.title, (at) => laser.show(at));
   reveal.addKeyBinding(
     { keyCode: S_KEY, key: 'S', description: UI_STRINGS.speakerView },
     openPresenterConsole,
@@ -54,9 +58,11 @@ function loadRemainingFonts(): void {
   for (const face of document.fonts) if (face.status === 'unloaded') face.load().catch(() => {});
 }
 
-if (new URLSearchParams(window.location.search).has('presenter')) {
-  startPresenter(deck);
-  // A slide file changed: the console keeps its state in sessionStorage, so a reload is the simple, honest update.
+const query = new URLSearchParams(window.location.search);
+if (query.has('presenter') || query.has('phone')) {
+  if (query.has('phone')) startPhone(deck);
+  else startPresenter(deck);
+  // A slide file changed: the console and the phone keep their state in storage, so a reload is the simple, honest update.
   if (import.meta.hot) import.meta.hot.accept('virtual:deck', () => window.location.reload());
 } else if (print.view === 'handout') {
   void startHandout(deck, print);

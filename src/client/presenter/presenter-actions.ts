@@ -21,6 +21,7 @@ export const PRESENTER_ACTIONS = [
   'notesSmaller',
   'help',
   'openAudience',
+  'phoneRemote',
 ] as const;
 
 export type PresenterAction = (typeof PRESENTER_ACTIONS)[number];

@@ -19,7 +19,8 @@ const SESSION_KEY = 'deck-presenter:';
 const PLAN_KEY = 'deck-plan:';
 const NOTES_SIZE_KEY = 'deck-presenter-notes-size';
 
-function read(storage: () => Storage, key: string): unknown {
+/** The JSON stored under `key`, or null when there is none, it is not JSON or storage is blocked. */
+export function readStored(storage: () => Storage, key: string): unknown {
   try {
     const text = storage().getItem(key);
     return text === null ? null : JSON.parse(text);
@@ -28,7 +29,8 @@ function read(storage: () => Storage, key: string): unknown {
   }
 }
 
-function write(storage: () => Storage, key: string, value: unknown): void {
+/** Stores `value` as JSON under `key` (null removes it); blocked storage just forgets. */
+export function writeStored(storage: () => Storage, key: string, value: unknown): void {
   try {
     if (value === null) storage().removeItem(key);
     else storage().setItem(key, JSON.stringify(value));
@@ -38,7 +40,7 @@ function write(storage: () => Storage, key: string, value: unknown): void {
 }
 
 const session = () => window.sessionStorage;
-const local = () => window.localStorage;
+export const local = () => window.localStorage;
 
 /** A console closed this recently is the same talk: its clock and rehearsal carry over to a new one. */
 export const REOPEN_WITHIN_MS = 10 * 60_000;
@@ -72,9 +74,9 @@ function parseSession(data: unknown, steps: readonly number[]): ConsoleSession |
  * the clock and rehearsal of a console of this deck closed less than REOPEN_WITHIN_MS before `now`.
  */
 export function loadSession(deckKey: string, steps: readonly number[], now: number): ConsoleSession | null {
-  const own = parseSession(read(session, SESSION_KEY + deckKey), steps);
+  const own = parseSession(readStored(session, SESSION_KEY + deckKey), steps);
   if (own) return own;
-  const last = read(local, SESSION_KEY + deckKey) as { savedAt?: unknown } | null;
+  const last = readStored(local, SESSION_KEY + deckKey) as { savedAt?: unknown } | null;
   const savedAt = typeof last?.savedAt === 'number' ? last.savedAt : -Infinity;
   const recent = parseSession(last, steps);
   if (!recent || now - savedAt > REOPEN_WITHIN_MS || now < savedAt) return null;
@@ -83,13 +85,13 @@ export function loadSession(deckKey: string, steps: readonly number[], now: numb
 }
 
 export function saveSession(deckKey: string, state: ConsoleSession, now: number): void {
-  write(session, SESSION_KEY + deckKey, state);
-  write(local, SESSION_KEY + deckKey, { ...state, savedAt: now });
+  writeStored(session, SESSION_KEY + deckKey, state);
+  writeStored(local, SESSION_KEY + deckKey, { ...state, savedAt: now });
 }
 
 /** A pacing plan loaded from a rehearsal report: seconds per slide, or null. */
 export function loadPlanSeconds(deckKey: string, count: number): number[] | null {
-  const data = read(local, PLAN_KEY + deckKey);
+  const data = readStored(local, PLAN_KEY + deckKey);
   const seconds =
     typeof data === 'object' && data !== null ? (data as Record<string, unknown>).seconds : null;
   return Array.isArray(seconds) &&
@@ -100,18 +102,31 @@ export function loadPlanSeconds(deckKey: string, count: number): number[] | null
 }
 
 export function savePlanSeconds(deckKey: string, seconds: number[] | null): void {
-  write(local, PLAN_KEY + deckKey, seconds && { seconds });
+  writeStored(local, PLAN_KEY + deckKey, seconds && { seconds });
 }
 
-export const NOTES_SIZES = { min: 16, max: 72, step: 4, initial: 30 } as const;
-
-export function loadNotesSize(): number {
-  const size = read(local, NOTES_SIZE_KEY);
-  return typeof size === 'number' && size >= NOTES_SIZES.min && size <= NOTES_SIZES.max
-    ? size
-    : NOTES_SIZES.initial;
+/** A scale of notes sizes in CSS px, remembered under `key`. */
+export interface NotesSizes {
+  key: string;
+  min: number;
+  max: number;
+  step: number;
+  initial: number;
 }
 
-export function saveNotesSize(size: number): void {
-  write(local, NOTES_SIZE_KEY, size);
+/** The console's notes (a laptop screen); the phone has its own scale. */
+export const NOTES_SIZES: NotesSizes = { key: NOTES_SIZE_KEY, min: 16, max: 72, step: 4, initial: 30 };
+
+export function loadNotesSize(sizes: NotesSizes = NOTES_SIZES): number {
+  const size = readStored(local, sizes.key);
+  return typeof size === 'number' && size >= sizes.min && size <= sizes.max ? size : sizes.initial;
+}
+
+export function saveNotesSize(size: number, sizes: NotesSizes = NOTES_SIZES): void {
+  writeStored(local, sizes.key, size);
+}
+
+/** One step larger (`direction` 1) or smaller (-1), within the scale. */
+export function stepNotesSize(size: number, direction: 1 | -1, sizes: NotesSizes = NOTES_SIZES): number {
+  return Math.min(Math.max(size + direction * sizes.step, sizes.min), sizes.max);
 }

@@ -8,6 +8,8 @@ import { formatDuration } from './presenter-clock.js';
 import type { SharedState } from '../sync/sync-channel.js';
 import { createSlidePreview } from './slide-preview.js';
 import { parsePresenterAction, type PresenterAction } from './presenter-actions.js';
+import type { PointerAt } from '../../shared/sync-protocol.js';
+import { bindPointerInput } from '../ui/pointer-input.js';
 import { UI_STRINGS as T } from '../../shared/ui-strings.js';
 
 /** Everything the console shows, computed by presenter.ts. */
@@ -133,6 +135,9 @@ const TEMPLATE = `
       ${button('clearPlan', T.clearPlan, 'hidden')}
       <span class="presenter-plan-source"></span>
     </div>
+    <div class="presenter-group">
+      ${button('phoneRemote', `${T.phoneRemote} <span lang="en">/ Phone remote</span>`, 'aria-haspopup="dialog"')}
+    </div>
   </footer>
 </main>`;
 
@@ -145,11 +150,15 @@ function wallClock(now: Date): string {
   return `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
 }
 
-/** Builds the console in `root` for `deck`; `onAction` gets each button's action name. */
+/**
+ * Builds the console in `root` for `deck`; `onAction` gets each button's action name, `onPointer`
+ * the laser pointer drawn with the mouse held down on the current slide's preview.
+ */
 export function createPresenterView(
   root: HTMLElement,
   deck: Deck,
   onAction: (action: PresenterAction) => void,
+  onPointer: (at: PointerAt | null) => void = () => {},
 ): PresenterView {
   root.innerHTML = TEMPLATE;
   const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector)!;
@@ -164,6 +173,13 @@ export function createPresenterView(
     if (target && !target.disabled && action) onAction(action);
   };
   root.addEventListener('click', onClick);
+  // Frozen, the preview shows a slide the audience does not see: nothing to point at.
+  let pointable = true;
+  const unbindPointer = bindPointerInput(
+    $('.presenter-current-preview'),
+    () => (pointable ? current.frame() : null),
+    onPointer,
+  );
   let notesFor = -1;
   let timelinePlan: Plan | null = null;
 
@@ -183,6 +199,7 @@ export function createPresenterView(
   const update = (m: ConsoleModel) => {
     const slide = deck.slides[m.view.h];
     const steps = deck.slides.map((s) => s.steps);
+    pointable = !m.frozen || (m.view.h === m.audience.h && m.view.f === m.audience.f);
     const total = deck.slides.length;
 
     // Timer and pacing
@@ -290,6 +307,7 @@ export function createPresenterView(
     planInput: $<HTMLInputElement>('.presenter-plan-input'),
     destroy() {
       root.removeEventListener('click', onClick);
+      unbindPointer();
       current.destroy();
       next.destroy();
     },

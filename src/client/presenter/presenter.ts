@@ -13,17 +13,18 @@ import { pacingAt, planFromDeck, planFromSeconds, type Plan } from './pacing.js'
 import { elapsedMs, pauseClock, resetClock, resumeClock, startClock } from './presenter-clock.js';
 import { audienceUrl } from '../audience/presenter-launch.js';
 import {
-  NOTES_SIZES,
   loadNotesSize,
   loadPlanSeconds,
   loadSession,
   saveNotesSize,
   savePlanSeconds,
   saveSession,
+  stepNotesSize,
   type ConsoleSession,
 } from './presenter-session.js';
 import type { PresenterAction } from './presenter-actions.js';
 import { createPresenterView } from './presenter-view.js';
+import { createRemotePanel } from './remote-panel.js';
 import {
   planSecondsFromReport,
   recordMove,
@@ -200,10 +201,11 @@ export function startPresenter(deck: Deck): () => void {
       plan = deckPlan;
       showPlanMessage('');
     },
-    notesLarger: () => saveNotesSize((notesSize = Math.min(notesSize + NOTES_SIZES.step, NOTES_SIZES.max))),
-    notesSmaller: () => saveNotesSize((notesSize = Math.max(notesSize - NOTES_SIZES.step, NOTES_SIZES.min))),
+    notesLarger: () => saveNotesSize((notesSize = stepNotesSize(notesSize, 1))),
+    notesSmaller: () => saveNotesSize((notesSize = stepNotesSize(notesSize, -1))),
     help: () => overlay.toggle(),
     openAudience: () => void window.open(audienceUrl(), 'deck-audience'),
+    phoneRemote: () => remotePanel.toggle(),
   };
   const act = (name: PresenterAction) => {
     actions[name]();
@@ -211,8 +213,9 @@ export function startPresenter(deck: Deck): () => void {
     refresh();
   };
 
-  const ui = createPresenterView(document.body, deck, act);
+  const ui = createPresenterView(document.body, deck, act, (at) => channel.send({ type: 'pointer', at }));
   const overlay = bindShortcutsOverlay('presenter');
+  const remotePanel = createRemotePanel();
   const channel = openSyncChannel(key, 'presenter', onMessage);
   let stamp = firstStamp(channel.id, 'presenter');
 
@@ -273,6 +276,7 @@ export function startPresenter(deck: Deck): () => void {
     onPageHide();
     channel.close();
     overlay.destroy();
+    remotePanel.destroy();
     ui.destroy();
   };
 }

@@ -1,6 +1,8 @@
 // A still picture of one slide at one build step, for the presenter console: the slide's built
 // HTML in the theme's `.reveal .slides > section > .slide-frame` markup, laid out at 1280×720 and
-// scaled to fit its box with a CSS transform. No reveal.js instance, no iframe.
+// scaled to fit its box with a CSS transform. No reveal.js instance, no iframe. The console and
+// the phone use it.
+import './slide-preview.css';
 import type { Slide } from '../../shared/deck.js';
 import { fragmentSteps } from '../sync/deck-position.js';
 import { renderSection } from '../ui/render-sections.js';
@@ -9,6 +11,8 @@ import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../shared/presentation.js';
 export interface SlidePreview {
   /** Shows `slide` with build steps 0..step visible, or `placeholder` text when there is no slide. */
   show(slide: Slide | undefined, step: number, placeholder?: string): void;
+  /** Where the slide is drawn on screen (the laser pointer maps onto it), or null when no slide is shown. */
+  frame(): DOMRect | null;
   /** Stops following the box's size. */
   destroy(): void;
 }
@@ -74,6 +78,7 @@ export function createSlidePreview(host: HTMLElement): SlidePreview {
       }
       showStep(section, step);
     },
+    frame: () => (section ? stage.getBoundingClientRect() : null),
     destroy() {
       observer.disconnect();
     },

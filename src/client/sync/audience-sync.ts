@@ -1,9 +1,10 @@
 // Keeps every audience window and the presenter console on the same slide, build step, overview
 // and blackout. An audience window publishes its own moves, follows newer moves from any other
-// window, and on (re)load asks the others where the talk is.
+// window, and on (re)load asks the others where the talk is. It also hands on the laser pointer.
 import type { RevealApi } from 'reveal.js';
 import { fitsDeck } from './deck-position.js';
 import { openSyncChannel, type DeckMessage, type SharedState } from './sync-channel.js';
+import type { PointerAt } from '../../shared/sync-protocol.js';
 import { keepTokenOutOfSight } from './remote-link.js';
 import { firstStamp, isNewer, nextStamp } from './sync-register.js';
 
@@ -42,8 +43,15 @@ export function applyState(reveal: RevealApi, state: SharedState): void {
   if (state.paused !== reveal.isPaused()) reveal.togglePause(state.paused);
 }
 
-/** Publishes every move of `reveal` and follows moves made in the console or other audience windows. Returns an undo. */
-export function syncAudience(reveal: RevealApi, deckKey: string): () => void {
+/**
+ * Publishes every move of `reveal` and follows moves made in the console, the phone or other
+ * audience windows; `onPointer` gets the laser pointer's moves. Returns an undo.
+ */
+export function syncAudience(
+  reveal: RevealApi,
+  deckKey: string,
+  onPointer: (at: PointerAt | null) => void = () => {},
+): () => void {
   // A print view (PDF export, handout) is not part of the talk: it neither follows nor leads.
   if (reveal.getConfig().view === 'print') return () => {};
   // `npm run present -- --remote` opens the deck with the pairing token: kept for the console, hidden from the room.
@@ -51,6 +59,7 @@ export function syncAudience(reveal: RevealApi, deckKey: string): () => void {
   let shared = readState(reveal);
   let applying = false;
   const onMessage = (message: DeckMessage) => {
+    if (message.type === 'pointer') onPointer(message.at);
     if (message.type === 'hello') channel.send({ type: 'state', state: shared, stamp, to: message.from });
     if (message.type !== 'state' || (message.to !== undefined && message.to !== channel.id)) return;
     if (!fitsDeck(stepsOf(reveal), message.state) || !isNewer(message.stamp, stamp)) return;

@@ -6,7 +6,7 @@ import type { PresenterAction } from '../presenter/presenter-actions.js';
 /** The console's actions that a key triggers (the others are buttons only). */
 export type ConsoleKeyAction = Exclude<
   PresenterAction,
-  'rehearsal' | 'downloadJson' | 'downloadCsv' | 'clearPlan' | 'help' | 'openAudience'
+  'rehearsal' | 'downloadJson' | 'downloadCsv' | 'clearPlan' | 'help' | 'openAudience' | 'phoneRemote'
 >;
 export interface Shortcut {
   /** Keys as shown in the overlay. */
