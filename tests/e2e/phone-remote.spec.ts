@@ -173,6 +173,26 @@ test('the phone drives the talk through the relay, and follows the laptop', asyn
   expect(phone.errors).toEqual([]);
 });
 
+test('with only the deck open, as npm run present opens it (with the token), the phone drives the talk', async ({
+  context,
+  phone,
+  relay,
+}) => {
+  const audience = await context.newPage();
+  const errors = trackErrors(audience);
+  await audience.goto(`${relay.urls.deck}?token=${relay.urls.phone.split('token=')[1]}`);
+  await expect(audience.locator('html')).toHaveAttribute('data-deck-ready', 'true');
+  // The token is kept for the console, out of the room's sight.
+  expect(new URL(audience.url()).searchParams.has('token')).toBe(false);
+  await phone.goto(relay.urls.phone);
+  await expect(phone.relay).toHaveText('已连接');
+  await phone.tap('next');
+  await expect(audience.locator('.reveal .slides > section.present')).toHaveId(SLIDES[1]!.id);
+  await audience.keyboard.press('ArrowRight');
+  await phone.expectShowing(2);
+  expect(errors).toEqual([]);
+});
+
 test('the laser pointer crosses the relay: the dot lands where the finger is, and goes on release', async ({
   laptop,
   phone,

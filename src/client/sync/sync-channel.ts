@@ -77,12 +77,14 @@ export function openSyncChannel(
     local.post({ ...passOn(message), [RELAYED]: true });
   };
   const local = openLocalTransport(CHANNEL_PREFIX + deckKey, fromHere);
-  // Audience windows never hold the token: they follow the phone through a console's bridge.
+  // Any window holding the token bridges, the audience window too: `npm run present -- --remote`
+  // opens the deck with it, so the phone drives the talk with no console open. A window without
+  // the token (another machine showing the deck) follows through a bridge of its own browser.
   const onConnect = () => {
     if (newest) relay?.send(passOn(newest));
     relay?.send(wire({ type: 'hello' }));
   };
-  const relay = role === 'audience' ? null : openRelayLink(fromRelay, onConnect);
+  const relay = openRelayLink(fromRelay, onConnect);
   return {
     id,
     transport: local.kind,
