@@ -12,6 +12,7 @@ import { NoBrowserError, launchChromium } from '../cli/chromium.js';
 import { serveStatic, type StaticServer } from '../cli/static-server.js';
 import { BuildError, ensureBuilt } from '../cli/vite-build.js';
 import { PROJECT_ROOT } from '../project-path.js';
+import { Timings } from '../cli/timings.js';
 
 export type PdfKind = 'slides' | 'handout';
 
@@ -29,6 +30,8 @@ export interface ExportOptions {
   session?: ExportSession;
   /** Told what is happening, for a person waiting at a terminal. */
   onProgress?: (message: string) => void;
+  /** Where each phase's time is recorded (`--timings`). */
+  timings?: Timings;
 }
 
 export interface ExportResult {
@@ -63,23 +66,27 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
   if (options.steps && options.kind === 'handout')
     throw new ExportError('--steps applies to the slides PDF, not the handout');
   const out = resolve(options.out ?? join(options.dist, 'pdf', `${options.kind}.pdf`));
-  const session = options.session ?? (await openExportSession(options.dist, progress));
+  const timings = options.timings ?? new Timings();
+  const session = options.session ?? (await openExportSession(options.dist, progress, timings));
+  const time = <T>(phase: string, work: () => Promise<T>) => timings.time(`${options.kind}: ${phase}`, work);
   let page: Page | undefined;
   try {
-    page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page = await time('new page', () => session.browser.newPage({ viewport: { width: 1280, height: 720 } }));
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     progress(`${options.kind}: laying out pages`);
-    await page.goto(viewUrl(session.baseUrl, options));
-    await page
-      .locator('html[data-pdf-ready]')
-      .waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS })
-      .catch((error: unknown) => {
-        const detail = errors.length > 0 ? `; the page reported: ${errors.join('; ')}` : '';
-        throw new ExportError(
-          `the deck's ${options.kind} view never became ready${detail} (${String(error)})`,
-        );
-      });
+    await time('load', () => page!.goto(viewUrl(session.baseUrl, options)));
+    await time('lay out until data-pdf-ready', () =>
+      page!
+        .locator('html[data-pdf-ready]')
+        .waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS })
+        .catch((error: unknown) => {
+          const detail = errors.length > 0 ? `; the page reported: ${errors.join('; ')}` : '';
+          throw new ExportError(
+            `the deck's ${options.kind} view never became ready${detail} (${String(error)})`,
+          );
+        }),
+    );
     const problems = await page.evaluate(
       () =>
         JSON.parse(document.documentElement.dataset.pdfProblems ?? '[]') as {
@@ -94,13 +101,15 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
     }
     const info = await documentInfo(page);
     progress(`${options.kind}: printing`);
-    const pdf = await page.pdf({
-      tagged: true,
-      outline: true,
-      printBackground: true,
-      preferCSSPageSize: true,
-    });
-    const { bytes, pages } = await withDocumentInfo(pdf, info);
+    const pdf = await time('print (page.pdf)', () =>
+      page!.pdf({
+        tagged: true,
+        outline: true,
+        printBackground: true,
+        preferCSSPageSize: true,
+      }),
+    );
+    const { bytes, pages } = await time('document properties (pdf-lib)', () => withDocumentInfo(pdf, info));
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, bytes);
     const result = {
@@ -116,7 +125,7 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
     return result;
   } finally {
     await page?.close().catch(() => {});
-    if (!options.session) await session.close();
+    if (!options.session) await timings.time('close browser and server', () => session.close());
   }
 }
 
@@ -137,14 +146,15 @@ export async function exportBoth(
   options: Omit<ExportOptions, 'kind' | 'out' | 'session'>,
 ): Promise<ExportResult[]> {
   checkRange(options.range);
-  const session = await openExportSession(options.dist, options.onProgress);
+  const timings = options.timings ?? new Timings();
+  const session = await openExportSession(options.dist, options.onProgress, timings);
   try {
     return await Promise.all([
       exportPdf({ ...options, kind: 'slides', session }),
       exportPdf({ ...options, steps: false, kind: 'handout', session }),
     ]);
   } finally {
-    await session.close();
+    await timings.time('close browser and server', () => session.close());
   }
 }
 
@@ -152,14 +162,15 @@ export async function exportBoth(
 export async function openExportSession(
   dist: string,
   progress: (message: string) => void = () => {},
+  timings = new Timings(),
 ): Promise<ExportSession> {
   const root = resolve(dist);
   if (!existsSync(join(root, 'index.html')))
     throw new ExportError(`${dist} has no built deck (index.html): run \`npm run build\` first`);
-  const server = await serveBuiltDeck(root);
+  const server = await timings.time('static server', () => serveBuiltDeck(root));
   try {
     progress('starting Chromium');
-    const browser = await launchChromium();
+    const browser = await timings.time('Chromium launch', () => launchChromium());
     return {
       browser,
       baseUrl: server.url,
@@ -297,10 +308,13 @@ with its speaker notes), building the deck first when a source is newer than the
       type: 'boolean',
       help: 'export the deck in <dist> as it is, even if older than its sources',
     },
+    timings: { type: 'boolean', help: 'print where the time went, phase by phase, on stderr' },
   },
 } as const;
 
 async function main(): Promise<void> {
+  const timings = new Timings();
+  timings.record('start-up: Node, TypeScript loader, modules', 0);
   const started = performance.now();
   const args = readArgs(CLI);
   const kinds = (['slides', 'handout'] as const).filter((kind) => args[kind]);
@@ -315,16 +329,21 @@ async function main(): Promise<void> {
   if (problem) usageError(CLI, problem);
   const progress = (message: string) => console.error(`export: ${message}`);
   const slides = resolve(PROJECT_ROOT, process.env.DECK_SLIDES ?? 'slides');
-  if (!args['no-build']) await ensureBuilt({ slides, dist: args.dist }, progress);
+  if (!args['no-build'])
+    await timings.time('up-to-date check (and build)', () =>
+      ensureBuilt({ slides, dist: args.dist }, progress),
+    );
   const common = {
     dist: args.dist,
     steps: args.steps,
     onProgress: progress,
+    timings,
     ...(args.range !== undefined ? { range: args.range } : {}),
   };
   if (kinds.length === 2) await exportBoth(common);
   else await exportPdf({ ...common, kind: kinds[0]!, ...(args.out !== undefined ? { out: args.out } : {}) });
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (args.timings) console.error(timings.format('export timings'));
 }
 
 if (isMainModule(import.meta.url)) {
