@@ -6,13 +6,14 @@
 //   npm run export -- [--slides | --handout] [--steps] [--range 3-7] [--dist dir] [--out file.pdf] [--no-build]
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { isMainModule, readArgs, usageError } from '../cli/args.js';
-import { NoBrowserError, launchChromium } from '../cli/chromium.js';
+import { NoBrowserError } from '../cli/chromium.js';
+import { launchPrintBrowser, type PrintBrowser, type PrintPage } from '../cli/print-browser.js';
 import { serveStatic, type StaticServer } from '../cli/static-server.js';
 import { BuildError, ensureBuilt } from '../cli/vite-build.js';
 import { PROJECT_ROOT } from '../project-path.js';
 import { Timings } from '../cli/timings.js';
+import { withDocumentInfo, type DocumentInfo } from '../pdf/document-info.js';
 
 export type PdfKind = 'slides' | 'handout';
 
@@ -44,7 +45,7 @@ export interface ExportResult {
 
 /** A browser and a static server for one built deck; `close()` stops both. */
 export interface ExportSession {
-  browser: Browser;
+  browser: PrintBrowser;
   baseUrl: string;
   close(): Promise<void>;
 }
@@ -69,47 +70,31 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
   const timings = options.timings ?? new Timings();
   const session = options.session ?? (await openExportSession(options.dist, progress, timings));
   const time = <T>(phase: string, work: () => Promise<T>) => timings.time(`${options.kind}: ${phase}`, work);
-  let page: Page | undefined;
+  let page: PrintPage | undefined;
   try {
-    page = await time('new page', () => session.browser.newPage({ viewport: { width: 1280, height: 720 } }));
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
     progress(`${options.kind}: laying out pages`);
-    await time('load', () => page!.goto(viewUrl(session.baseUrl, options)));
-    await time('lay out until data-pdf-ready', () =>
-      page!
-        .locator('html[data-pdf-ready]')
-        .waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS })
-        .catch((error: unknown) => {
-          const detail = errors.length > 0 ? `; the page reported: ${errors.join('; ')}` : '';
-          throw new ExportError(
-            `the deck's ${options.kind} view never became ready${detail} (${String(error)})`,
-          );
-        }),
+    page = await time('open (until DOMContentLoaded)', () =>
+      session.browser.open(viewUrl(session.baseUrl, options)),
     );
-    const problems = await page.evaluate(
-      () =>
-        JSON.parse(document.documentElement.dataset.pdfProblems ?? '[]') as {
-          source?: string;
-          message: string;
-        }[],
-    );
-    if (problems.length > 0) {
-      throw new ExportError(
-        problems.map((p) => (p.source ? `${p.source}: ${p.message}` : p.message)).join('\n'),
-      );
-    }
-    const info = await documentInfo(page);
-    progress(`${options.kind}: printing`);
-    const pdf = await time('print (page.pdf)', () =>
-      page!.pdf({
-        tagged: true,
-        outline: true,
-        printBackground: true,
-        preferCSSPageSize: true,
+    const shown = await time('lay out until data-pdf-ready', () =>
+      page!.evaluate(whenPrintReady, READY_TIMEOUT_MS).catch((error: unknown) => {
+        const detail = page!.errors.length > 0 ? `; the page reported: ${page!.errors.join('; ')}` : '';
+        throw new ExportError(
+          `the deck's ${options.kind} view never became ready${detail} (${String(error)})`,
+        );
       }),
     );
-    const { bytes, pages } = await time('document properties (pdf-lib)', () => withDocumentInfo(pdf, info));
+    if (shown.problems.length > 0) {
+      throw new ExportError(
+        shown.problems.map((p) => (p.source ? `${p.source}: ${p.message}` : p.message)).join('\n'),
+      );
+    }
+    const info = documentInfo(shown);
+    progress(`${options.kind}: printing`);
+    const pdf = await time('print (Page.printToPDF)', () => page!.pdf());
+    const propertiesStart = performance.now();
+    const { bytes, pages } = withDocumentInfo(pdf, info);
+    timings.record(`${options.kind}: document properties`, propertiesStart);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, bytes);
     const result = {
@@ -170,7 +155,7 @@ export async function openExportSession(
   const server = await timings.time('static server', () => serveBuiltDeck(root));
   try {
     progress('starting Chromium');
-    const browser = await timings.time('Chromium launch', () => launchChromium());
+    const browser = await timings.time('Chromium launch', () => launchPrintBrowser());
     return {
       browser,
       baseUrl: server.url,
@@ -198,24 +183,40 @@ export function serveBuiltDeck(dist: string): Promise<StaticServer> {
   return serveStatic(dist);
 }
 
-interface DocumentInfo {
+/** What the printable view published once ready: problems found, and the document's properties. */
+interface ShownPages {
+  problems: { source?: string; message: string }[];
   title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
   lang: string;
+  meta: Record<string, string>;
 }
 
+/**
+ * Runs in the page: resolves when the view sets `html[data-pdf-ready]`, with what it published.
+ * Sent as source text, so it uses nothing outside itself.
+ */
+const whenPrintReady = (): Promise<ShownPages> =>
+  new Promise((resolve) => {
+    const root = document.documentElement;
+    const publish = () =>
+      resolve({
+        problems: JSON.parse(root.dataset.pdfProblems ?? '[]') as ShownPages['problems'],
+        title: document.title,
+        lang: root.lang,
+        meta: Object.fromEntries(
+          [...document.querySelectorAll<HTMLMetaElement>('meta[name]')].map((m) => [m.name, m.content]),
+        ),
+      });
+    if (root.dataset.pdfReady) return publish();
+    new MutationObserver((_changes, observer) => {
+      if (!root.dataset.pdfReady) return;
+      observer.disconnect();
+      publish();
+    }).observe(root, { attributes: true, attributeFilter: ['data-pdf-ready'] });
+  });
+
 /** The document properties the deck page published (`<title>`, `<meta>`, `<html lang>`). */
-async function documentInfo(page: Page): Promise<DocumentInfo> {
-  // No named functions inside: tsx's transform would wrap them in a helper the page does not have.
-  const shown = await page.evaluate(() => ({
-    title: document.title,
-    lang: document.documentElement.lang,
-    meta: Object.fromEntries(
-      [...document.querySelectorAll<HTMLMetaElement>('meta[name]')].map((m) => [m.name, m.content]),
-    ),
-  }));
+function documentInfo(shown: ShownPages): DocumentInfo {
   const keywords = (shown.meta.keywords ?? '')
     .split(',')
     .map((k) => k.trim())
@@ -226,62 +227,8 @@ async function documentInfo(page: Page): Promise<DocumentInfo> {
     subject: shown.meta.description ?? '',
     keywords,
     lang: shown.lang || 'zh-CN',
+    creator: 'reveal.js print view, exported with Chromium (npm run export)',
   };
-}
-
-/**
- * Sets the PDF's document properties and XMP metadata, and opens it with the outline showing.
- * Chromium writes only Title and the language; the outline and tag structure pass through untouched.
- */
-async function withDocumentInfo(
-  pdf: Buffer,
-  info: DocumentInfo,
-): Promise<{ bytes: Uint8Array; pages: number }> {
-  const { PDFDocument, PDFName } = await import('pdf-lib');
-  // Infinity: parse and write in one go instead of yielding to the event loop every 50-100 objects.
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
-  doc.setTitle(info.title, { showInWindowTitleBar: true });
-  doc.setAuthor(info.author);
-  doc.setSubject(info.subject);
-  // pdf-lib joins keywords with spaces, and ours contain spaces.
-  doc.setKeywords([info.keywords.join(', ')]);
-  doc.setCreator('reveal.js print view, exported with Chromium (npm run export)');
-  doc.setLanguage(info.lang);
-  const { catalog, context } = doc;
-  catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  // XMP is UTF-8; a string given to pdf-lib's stream() would be written as Latin-1.
-  const xmp = context.stream(new TextEncoder().encode(xmpPacket(info, doc.getCreationDate() ?? new Date())), {
-    Type: 'Metadata',
-    Subtype: 'XML',
-  });
-  catalog.set(PDFName.of('Metadata'), context.register(xmp));
-  const bytes = await doc.save({
-    useObjectStreams: false,
-    updateFieldAppearances: false,
-    objectsPerTick: Infinity,
-  });
-  return { bytes, pages: doc.getPageCount() };
-}
-
-/** XMP metadata (Dublin Core and PDF schemas), which PDF/UA readers take the title and language from. */
-function xmpPacket(info: DocumentInfo, created: Date): string {
-  const x = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${x(text)}</rdf:li></rdf:Alt>`;
-  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-<dc:format>application/pdf</dc:format>
-<dc:title>${alt(info.title)}</dc:title>
-<dc:creator><rdf:Seq><rdf:li>${x(info.author)}</rdf:li></rdf:Seq></dc:creator>
-<dc:description>${alt(info.subject)}</dc:description>
-<dc:language><rdf:Bag><rdf:li>${x(info.lang)}</rdf:li></rdf:Bag></dc:language>
-<pdf:Keywords>${x(info.keywords.join(', '))}</pdf:Keywords>
-<xmp:CreateDate>${created.toISOString()}</xmp:CreateDate>
-</rdf:Description>
-</rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>`;
 }
 
 const CLI = {
