@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type LaunchOptions } from '@playwright/test';
+import type { Browser, LaunchOptions } from '@playwright/test';
 
 const SYSTEM_BINARIES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 
@@ -63,6 +63,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   } catch (error) {
     throw new NoBrowserError(`${error instanceof Error ? error.message : String(error)}\n${NO_BROWSER_HELP}`);
   }
+  // Imported here: the PDF export uses this module's finding and flags but not Playwright.
+  const { chromium } = await import('@playwright/test');
   try {
     return await chromium.launch({
       executablePath,

@@ -4,9 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { build } from 'vite';
 import { PROJECT_ROOT } from '../project-path.js';
-import { deckViteConfig } from '../vite/deck-config.js';
 
 export interface DeckBuildOptions {
   /** Folder of the deck's Markdown and deck.yaml. */
@@ -33,6 +31,12 @@ export class BuildError extends Error {
 
 /** Builds the deck in `slides` into `dist` with Vite's build() API; the export and the PDF tests run it. */
 export async function buildDeck({ slides, dist }: DeckBuildOptions): Promise<void> {
+  // Imported here, not above: Vite and the Markdown pipeline take a second to load, and `npm run
+  // export` of an up-to-date deck, which imports this module, never builds.
+  const [{ build }, { deckViteConfig }] = await Promise.all([
+    import('vite'),
+    import('../vite/deck-config.js'),
+  ]);
   try {
     await build({
       ...deckViteConfig({ slides: resolve(slides), outDir: resolve(dist) }),

@@ -7,14 +7,16 @@
 //   npm run export -- --html [--dist dir] [--out file.html] [--no-build]    (export-html.ts)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { isMainModule, readArgs, usageError } from '../cli/args.js';
-import { NoBrowserError, launchChromium } from '../cli/chromium.js';
+import { NoBrowserError } from '../cli/chromium.js';
+import { launchPrintBrowser, type PrintBrowser, type PrintPage } from '../cli/print-browser.js';
 import { serveStatic, type StaticServer } from '../cli/static-server.js';
 import { BuildError, ensureBuilt } from '../cli/vite-build.js';
 import { InlineError } from '../export/inline-assets.js';
 import { exportHtml } from './export-html.js';
 import { PROJECT_ROOT } from '../project-path.js';
+import { Timings } from '../cli/timings.js';
+import { withDocumentInfo, type DocumentInfo } from '../pdf/document-info.js';
 
 export type PdfKind = 'slides' | 'handout';
 
@@ -32,6 +34,8 @@ export interface ExportOptions {
   session?: ExportSession;
   /** Told what is happening, for a person waiting at a terminal. */
   onProgress?: (message: string) => void;
+  /** Where each phase's time is recorded (`--timings`). */
+  timings?: Timings;
 }
 
 export interface ExportResult {
@@ -44,7 +48,7 @@ export interface ExportResult {
 
 /** A browser and a static server for one built deck; `close()` stops both. */
 export interface ExportSession {
-  browser: Browser;
+  browser: PrintBrowser;
   baseUrl: string;
   close(): Promise<void>;
 }
@@ -66,44 +70,34 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
   if (options.steps && options.kind === 'handout')
     throw new ExportError('--steps applies to the slides PDF, not the handout');
   const out = resolve(options.out ?? join(options.dist, 'pdf', `${options.kind}.pdf`));
-  const session = options.session ?? (await openExportSession(options.dist, progress));
-  let page: Page | undefined;
+  const timings = options.timings ?? new Timings();
+  const session = options.session ?? (await openExportSession(options.dist, progress, timings));
+  const time = <T>(phase: string, work: () => Promise<T>) => timings.time(`${options.kind}: ${phase}`, work);
+  let page: PrintPage | undefined;
   try {
-    page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
     progress(`${options.kind}: laying out pages`);
-    await page.goto(viewUrl(session.baseUrl, options));
-    await page
-      .locator('html[data-pdf-ready]')
-      .waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS })
-      .catch((error: unknown) => {
-        const detail = errors.length > 0 ? `; the page reported: ${errors.join('; ')}` : '';
+    page = await time('open (until DOMContentLoaded)', () =>
+      session.browser.open(viewUrl(session.baseUrl, options)),
+    );
+    const shown = await time('lay out until data-pdf-ready', () =>
+      page!.evaluate(whenPrintReady, READY_TIMEOUT_MS).catch((error: unknown) => {
+        const detail = page!.errors.length > 0 ? `; the page reported: ${page!.errors.join('; ')}` : '';
         throw new ExportError(
           `the deck's ${options.kind} view never became ready${detail} (${String(error)})`,
         );
-      });
-    const problems = await page.evaluate(
-      () =>
-        JSON.parse(document.documentElement.dataset.pdfProblems ?? '[]') as {
-          source?: string;
-          message: string;
-        }[],
+      }),
     );
-    if (problems.length > 0) {
+    if (shown.problems.length > 0) {
       throw new ExportError(
-        problems.map((p) => (p.source ? `${p.source}: ${p.message}` : p.message)).join('\n'),
+        shown.problems.map((p) => (p.source ? `${p.source}: ${p.message}` : p.message)).join('\n'),
       );
     }
-    const info = await documentInfo(page);
+    const info = documentInfo(shown);
     progress(`${options.kind}: printing`);
-    const pdf = await page.pdf({
-      tagged: true,
-      outline: true,
-      printBackground: true,
-      preferCSSPageSize: true,
-    });
-    const { bytes, pages } = await withDocumentInfo(pdf, info);
+    const pdf = await time('print (Page.printToPDF)', () => page!.pdf());
+    const propertiesStart = performance.now();
+    const { bytes, pages } = withDocumentInfo(pdf, info);
+    timings.record(`${options.kind}: document properties`, propertiesStart);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, bytes);
     const result = {
@@ -119,7 +113,7 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
     return result;
   } finally {
     await page?.close().catch(() => {});
-    if (!options.session) await session.close();
+    if (!options.session) await timings.time('close browser and server', () => session.close());
   }
 }
 
@@ -140,14 +134,15 @@ export async function exportBoth(
   options: Omit<ExportOptions, 'kind' | 'out' | 'session'>,
 ): Promise<ExportResult[]> {
   checkRange(options.range);
-  const session = await openExportSession(options.dist, options.onProgress);
+  const timings = options.timings ?? new Timings();
+  const session = await openExportSession(options.dist, options.onProgress, timings);
   try {
     return await Promise.all([
       exportPdf({ ...options, kind: 'slides', session }),
       exportPdf({ ...options, steps: false, kind: 'handout', session }),
     ]);
   } finally {
-    await session.close();
+    await timings.time('close browser and server', () => session.close());
   }
 }
 
@@ -155,14 +150,15 @@ export async function exportBoth(
 export async function openExportSession(
   dist: string,
   progress: (message: string) => void = () => {},
+  timings = new Timings(),
 ): Promise<ExportSession> {
   const root = resolve(dist);
   if (!existsSync(join(root, 'index.html')))
     throw new ExportError(`${dist} has no built deck (index.html): run \`npm run build\` first`);
-  const server = await serveBuiltDeck(root);
+  const server = await timings.time('static server', () => serveBuiltDeck(root));
   try {
     progress('starting Chromium');
-    const browser = await launchChromium();
+    const browser = await timings.time('Chromium launch', () => launchPrintBrowser());
     return {
       browser,
       baseUrl: server.url,
@@ -190,24 +186,40 @@ export function serveBuiltDeck(dist: string): Promise<StaticServer> {
   return serveStatic(dist);
 }
 
-interface DocumentInfo {
+/** What the printable view published once ready: problems found, and the document's properties. */
+interface ShownPages {
+  problems: { source?: string; message: string }[];
   title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
   lang: string;
+  meta: Record<string, string>;
 }
 
+/**
+ * Runs in the page: resolves when the view sets `html[data-pdf-ready]`, with what it published.
+ * Sent as source text, so it uses nothing outside itself.
+ */
+const whenPrintReady = (): Promise<ShownPages> =>
+  new Promise((resolve) => {
+    const root = document.documentElement;
+    const publish = () =>
+      resolve({
+        problems: JSON.parse(root.dataset.pdfProblems ?? '[]') as ShownPages['problems'],
+        title: document.title,
+        lang: root.lang,
+        meta: Object.fromEntries(
+          [...document.querySelectorAll<HTMLMetaElement>('meta[name]')].map((m) => [m.name, m.content]),
+        ),
+      });
+    if (root.dataset.pdfReady) return publish();
+    new MutationObserver((_changes, observer) => {
+      if (!root.dataset.pdfReady) return;
+      observer.disconnect();
+      publish();
+    }).observe(root, { attributes: true, attributeFilter: ['data-pdf-ready'] });
+  });
+
 /** The document properties the deck page published (`<title>`, `<meta>`, `<html lang>`). */
-async function documentInfo(page: Page): Promise<DocumentInfo> {
-  // No named functions inside: tsx's transform would wrap them in a helper the page does not have.
-  const shown = await page.evaluate(() => ({
-    title: document.title,
-    lang: document.documentElement.lang,
-    meta: Object.fromEntries(
-      [...document.querySelectorAll<HTMLMetaElement>('meta[name]')].map((m) => [m.name, m.content]),
-    ),
-  }));
+function documentInfo(shown: ShownPages): DocumentInfo {
   const keywords = (shown.meta.keywords ?? '')
     .split(',')
     .map((k) => k.trim())
@@ -218,62 +230,8 @@ async function documentInfo(page: Page): Promise<DocumentInfo> {
     subject: shown.meta.description ?? '',
     keywords,
     lang: shown.lang || 'zh-CN',
+    creator: 'reveal.js print view, exported with Chromium (npm run export)',
   };
-}
-
-/**
- * Sets the PDF's document properties and XMP metadata, and opens it with the outline showing.
- * Chromium writes only Title and the language; the outline and tag structure pass through untouched.
- */
-async function withDocumentInfo(
-  pdf: Buffer,
-  info: DocumentInfo,
-): Promise<{ bytes: Uint8Array; pages: number }> {
-  const { PDFDocument, PDFName } = await import('pdf-lib');
-  // Infinity: parse and write in one go instead of yielding to the event loop every 50-100 objects.
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
-  doc.setTitle(info.title, { showInWindowTitleBar: true });
-  doc.setAuthor(info.author);
-  doc.setSubject(info.subject);
-  // pdf-lib joins keywords with spaces, and ours contain spaces.
-  doc.setKeywords([info.keywords.join(', ')]);
-  doc.setCreator('reveal.js print view, exported with Chromium (npm run export)');
-  doc.setLanguage(info.lang);
-  const { catalog, context } = doc;
-  catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  // XMP is UTF-8; a string given to pdf-lib's stream() would be written as Latin-1.
-  const xmp = context.stream(new TextEncoder().encode(xmpPacket(info, doc.getCreationDate() ?? new Date())), {
-    Type: 'Metadata',
-    Subtype: 'XML',
-  });
-  catalog.set(PDFName.of('Metadata'), context.register(xmp));
-  const bytes = await doc.save({
-    useObjectStreams: false,
-    updateFieldAppearances: false,
-    objectsPerTick: Infinity,
-  });
-  return { bytes, pages: doc.getPageCount() };
-}
-
-/** XMP metadata (Dublin Core and PDF schemas), which PDF/UA readers take the title and language from. */
-function xmpPacket(info: DocumentInfo, created: Date): string {
-  const x = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${x(text)}</rdf:li></rdf:Alt>`;
-  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-<dc:format>application/pdf</dc:format>
-<dc:title>${alt(info.title)}</dc:title>
-<dc:creator><rdf:Seq><rdf:li>${x(info.author)}</rdf:li></rdf:Seq></dc:creator>
-<dc:description>${alt(info.subject)}</dc:description>
-<dc:language><rdf:Bag><rdf:li>${x(info.lang)}</rdf:li></rdf:Bag></dc:language>
-<pdf:Keywords>${x(info.keywords.join(', '))}</pdf:Keywords>
-<xmp:CreateDate>${created.toISOString()}</xmp:CreateDate>
-</rdf:Description>
-</rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>`;
 }
 
 const CLI = {
@@ -305,10 +263,13 @@ writes the deck as one self-contained HTML file instead.`,
       type: 'boolean',
       help: 'export the deck in <dist> as it is, even if older than its sources',
     },
+    timings: { type: 'boolean', help: 'print where the time went, phase by phase, on stderr' },
   },
 } as const;
 
 async function main(): Promise<void> {
+  const timings = new Timings();
+  timings.record('start-up: Node, TypeScript loader, modules', 0);
   const started = performance.now();
   const args = readArgs(CLI);
   const pdfOnly = (['slides', 'handout', 'steps', 'range'] as const).find((name) => args[name]);
@@ -325,11 +286,15 @@ async function main(): Promise<void> {
   if (problem) usageError(CLI, problem);
   const progress = (message: string) => console.error(`export: ${message}`);
   const slides = resolve(PROJECT_ROOT, process.env.DECK_SLIDES ?? 'slides');
-  if (!args['no-build']) await ensureBuilt({ slides, dist: args.dist }, progress);
+  if (!args['no-build'])
+    await timings.time('up-to-date check (and build)', () =>
+      ensureBuilt({ slides, dist: args.dist }, progress),
+    );
   const common = {
     dist: args.dist,
     steps: args.steps,
     onProgress: progress,
+    timings,
     ...(args.range !== undefined ? { range: args.range } : {}),
   };
   if (args.html)
@@ -337,6 +302,7 @@ async function main(): Promise<void> {
   else if (kinds.length === 2) await exportBoth(common);
   else await exportPdf({ ...common, kind: kinds[0]!, ...(args.out !== undefined ? { out: args.out } : {}) });
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (args.timings) console.error(timings.format('export timings'));
 }
 
 if (isMainModule(import.meta.url)) {
