@@ -6,6 +6,8 @@ declare module 'subset-font' {
     variationAxes?: Record<string, number | { min: number; max: number; default?: number }>;
     /** Keep only the glyphs the text maps to, not those OpenType substitutions could reach. */
     noLayoutClosure?: boolean;
+    /** Drop hinting instructions (for CFF fonts, the hint operators). */
+    noHinting?: boolean;
   }
   export default function subsetFont(
     font: Buffer,
