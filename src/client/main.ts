@@ -6,6 +6,7 @@ import 'virtual:deck-math.css';
 import 'virtual:deck-font.css';
 import './audience/theme.css';
 import './audience/diagrams.css';
+import './audience/prerender.css';
 import deck from 'virtual:deck';
 import type { RevealApi } from 'reveal.js';
 import type { Deck } from '../shared/deck.js';
@@ -21,7 +22,7 @@ import { startPhone } from './phone/phone.js';
 import { openPresenterConsole } from './audience/presenter-launch.js';
 import { printOptions } from './print/print-options.js';
 import { preparePrintView, printConfig } from './print/print-view.js';
-import { renderSections } from './ui/render-sections.js';
+import { completeSections, renderSections } from './ui/render-sections.js';
 import { revealConfig, startReveal } from './audience/reveal-deck.js';
 import { bindShortcutsOverlay } from './ui/shortcuts-overlay.js';
 import { UI_STRINGS } from '../shared/ui-strings.js';
@@ -33,7 +34,7 @@ let shownSlides = deck.slides;
 
 async function startAudience(deck: Deck): Promise<RevealApi> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
-  renderSections(root.querySelector('.slides')!, deck.slides);
+  completeSections(root.querySelector('.slides')!, deck.slides);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const reveal = await startReveal(root, { ...revealConfig(reducedMotion), ...printConfig(print) });
   announceSlides(reveal, UI_STRINGS.deckLabel);

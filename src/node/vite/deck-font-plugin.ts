@@ -1,7 +1,7 @@
 // `virtual:deck-font.css`: the deck's Chinese font, subset at build time to the characters the
-// deck shows, split into the opening slides' glyphs and the rest, with a preload for the former.
+// deck shows, split into the opening slides' glyphs (inline in the built page) and the rest.
 import { readFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 import type { Plugin, ResolvedConfig } from 'vite';
@@ -13,6 +13,7 @@ import type { DeckState } from './deck-state.js';
 import { formatDiagnostics } from '../markdown/format-diagnostics.js';
 import type { LoadedDeck } from '../markdown/load-deck.js';
 import { projectPath } from '../project-path.js';
+import { dataUrl } from '../export/data-url.js';
 import { attributeTexts, decodeCharacterReferences, plainText } from '../markdown/html-text.js';
 import {
   boldText,
@@ -28,11 +29,16 @@ import {
 
 export const FONT_ID = 'virtual:deck-font.css';
 
-/** The font plugin: serves the @font-face rules and, in a build, the preload script. */
+/**
+ * The font plugin: serves the @font-face rules. In a build, the opening slides' glyphs are not in
+ * the stylesheet: they come inline in index.html, as data: URLs, so the title paints in its own
+ * font with no request beyond the page (prerender-plugin.ts writes the slide there); the rest of
+ * the font is fetched by unicode range once the deck is up.
+ */
 export function deckFontPlugin(state: DeckState): Plugin {
   let config: ResolvedConfig | undefined;
   let fonts: SubsetFont[] = [];
-  let preloadScript: string | undefined;
+  const inlined = () => config?.command === 'build';
   return {
     name: 'deck:font',
     configResolved(resolvedConfig) {
@@ -56,73 +62,28 @@ export function deckFontPlugin(state: DeckState): Plugin {
       fonts = await subsetDeckFont(fontPlan(deck, characters), state.cacheDir);
       // The theme names the family through --deck-font, so the name is written in one place.
       const family = `:root { --deck-font: '${FONT_FAMILY}', sans-serif; }`;
-      return [family, ...fonts.map((font) => fontFaceRule(font, state.root))].join('\n');
-    },
-    // Preload the opening slides' glyphs, so they download alongside the CSS and JS instead of
-    // after the script has run and laid out the first slide. A <link rel=preload> in the HTML
-    // cannot do it: fonts load in CORS mode, which fails (with a console error) for file:// pages.
-    // A tiny async script adds the links when the deck is served over http(s).
-    generateBundle: {
-      order: 'pre',
-      handler(_options, bundle) {
-        preloadScript = undefined;
-        if (!config || config.command !== 'build') return;
-        const hrefs = fonts
-          .filter((font) => font.part === 'first')
-          .map((font) =>
-            Object.values(bundle).find(
-              (file) => file.type === 'asset' && file.names.includes(basename(font.path)),
-            ),
-          )
-          .filter((asset) => asset !== undefined)
-          .map((asset) => publicHref(config!, asset.fileName));
-        if (hrefs.length === 0) return;
-        const reference = this.emitFile({
-          type: 'asset',
-          name: 'deck-font-preload.js',
-          source: preloadScriptSource(hrefs),
-        });
-        preloadScript = this.getFileName(reference);
-      },
+      const linked = fonts.filter((font) => !(inlined() && font.part === 'first'));
+      return [
+        family,
+        ...linked.map((font) => fontFaceRule(font, `/${projectPath(state.root, font.path)}`)),
+      ].join('\n');
     },
     transformIndexHtml: {
       order: 'post',
       handler() {
-        if (!preloadScript || !config) return undefined;
-        return [
-          {
-            tag: 'script',
-            // data-preload: only a hint, which the one-file export (src/node/export) leaves out.
-            attrs: { async: true, src: publicHref(config, preloadScript), 'data-preload': true },
-            injectTo: 'head',
-          },
-        ];
+        if (!inlined()) return undefined;
+        const rules = fonts
+          .filter((font) => font.part === 'first')
+          .map((font) => fontFaceRule(font, dataUrl(font.path, readFileSync(font.path))));
+        if (rules.length === 0) return undefined;
+        return [{ tag: 'style', children: rules.join('\n'), injectTo: 'head' }];
       },
     },
   };
 }
 
-/**
- * The script that preloads the first-view fonts (CORS mode, as fonts are fetched). Skipped on
- * file://, where CORS fetches fail, and in the print and handout views, where Chromium refetches
- * a revalidated preload while printing and can drop the font from the PDF.
- */
-function preloadScriptSource(hrefs: string[]): string {
-  return (
-    `if (location.protocol !== 'file:' && !/[?&](view=|print-pdf)/.test(location.search)) for (const href of ${JSON.stringify(hrefs)}) {\n` +
-    `  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'font', type: 'font/woff2', crossOrigin: 'anonymous', href });\n` +
-    `  document.head.append(link);\n}\n`
-  );
-}
-
-/** The URL index.html uses for a file of the build. */
-function publicHref(config: ResolvedConfig, fileName: string): string {
-  return config.base === './' || config.base === '' ? `./${fileName}` : `${config.base}${fileName}`;
-}
-
 /** One @font-face for one subset file; `unicode-range` makes the browser fetch it only for its characters. */
-function fontFaceRule(font: SubsetFont, root: string): string {
-  const url = '/' + projectPath(root, font.path);
+function fontFaceRule(font: SubsetFont, url: string): string {
   return (
     `@font-face { font-family: '${FONT_FAMILY}'; font-weight: ${FONT_WEIGHTS[font.weight]}; font-style: normal; font-display: block;` +
     ` src: url(${JSON.stringify(url)}) format('woff2'); unicode-range: ${unicodeRange(font.characters)}; }`
