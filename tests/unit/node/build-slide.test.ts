@@ -175,7 +175,8 @@ describe('buildSlide', () => {
       },
     ]);
     expect(built!.slide).toMatchObject({ html: '', title: '公式', broken: true });
-  });
+    // 3,000 KaTeX renders: about a second idle, five and more on a machine loaded as CI's is.
+  }, 30_000);
 
   test('a heading swallowed by front matter without its closing --- is named', () => {
     const [built] = build(['---', 'id: part-two', 'class: divider', '# 第二部分', '---']);
