@@ -1,28 +1,14 @@
 // Files of the built deck as data: URLs, for the one-file export. Base64 even for SVG: the
 // artwork is full of spaces, quotes and angle brackets, which percent-encoding triples.
-import { extname } from 'node:path';
+import { mediaTypeOf } from '../media-types.js';
 
-/** The files a page loads that the one-file export can carry inside itself, by extension. */
-const MEDIA_TYPES: Record<string, string> = {
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-};
+/** Documents, not files a page loads: the one-file export has no use for them inline. */
+const DOCUMENTS = new Set(['text/html', 'application/json', 'application/pdf']);
 
 /** The media type of a file a page can load, or undefined for anything else (a PDF, the page itself). */
 export function mediaType(path: string): string | undefined {
-  return MEDIA_TYPES[extname(path).toLowerCase()];
+  const type = mediaTypeOf(path);
+  return type && !DOCUMENTS.has(type) ? type : undefined;
 }
 
 /** `bytes` as a data: URL typed by `path`'s extension; fails for a kind of file a page does not load. */
