@@ -15,11 +15,11 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
-import { WebSocket } from 'ws';
 import { startPresentServer, type PresentServer } from '../../src/node/remote/present-server.js';
 import { PROJECT_ROOT } from '../../src/node/project-path.js';
 import { wireMessage } from '../../src/shared/sync-protocol.js';
 import { TALK_META, TALK_SLIDES } from '../fixtures/talk-outline.js';
+import { relayClient, upgradeStatus } from '../fixtures/relay-client.js';
 
 const DIST = resolve(process.env.DECK_DIST ?? 'dist');
 const SLIDES_DIR = resolve(PROJECT_ROOT, process.env.DECK_SLIDES ?? 'slides');
@@ -110,31 +110,8 @@ function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext(pixel);
 }
 
-/** A Node client of the relay, as a phone or an attacker would connect. */
-async function relayClient(token: string) {
-  const ws = new WebSocket(`ws://127.0.0.1:${PORT}/relay?token=${token}`);
-  const received: unknown[] = [];
-  ws.on('message', (data: Buffer) => received.push(JSON.parse(data.toString('utf8'))));
-  const closed = new Promise<number>((done) => ws.on('close', (code) => done(code)));
-  await new Promise<void>((done, fail) => {
-    ws.once('open', () => done());
-    ws.once('error', fail);
-  });
-  return { ws, received, closed, send: (data: unknown) => ws.send(JSON.stringify(data)) };
-}
-
-/** The HTTP status of a refused upgrade, 0 when the connection was dropped without one. */
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((done, fail) => {
-    const ws = new WebSocket(url);
-    ws.on('unexpected-response', (_, response) => {
-      done(response.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('open', () => fail(new Error(`${url} opened`)));
-    ws.on('error', () => done(0));
-  });
-}
+/** A Node client of the relay on the test server. */
+const relayClientWith = (token: string) => relayClient(`ws://127.0.0.1:${PORT}/relay?token=${token}`);
 
 test('npm run present -- --remote prints the deck, console and phone addresses and a QR code; the console gets the code too', async ({
   request,
@@ -277,7 +254,7 @@ test.describe('with the relay', () => {
     }
     // A last exchange after the moves: if messages were circling, the count would have run on.
     const settled = server.remote!.relay.counts.relayed;
-    const probe = await relayClient(token);
+    const probe = await relayClientWith(token);
     probe.send(wireMessage({ type: 'hello' }, 'probe', 'phone', DECK));
     await expect.poll(() => probe.received.length).toBeGreaterThanOrEqual(3);
     expect(server.remote!.relay.counts.relayed - settled).toBeLessThan(30);
@@ -314,7 +291,7 @@ test.describe('with the relay', () => {
     await intruder.page.waitForResponse((r) => r.url().includes('/remote/pairing') && r.status() === 403);
     expect(server.remote!.relay.size).toBe(1);
     // A hello through the relay: the laptop answers with where the talk really is.
-    const probe = await relayClient(token);
+    const probe = await relayClientWith(token);
     probe.send(wireMessage({ type: 'hello' }, 'probe', 'phone', DECK));
     await expect
       .poll(() => probe.received.filter((m) => (m as { role?: string }).role === 'audience').length)
@@ -333,7 +310,7 @@ test.describe('with the relay', () => {
     const audience = await Audience.open(context);
     const laptop = await Console.open(context, token);
     await expect.poll(() => server.remote!.relay.size).toBe(1);
-    const flooder = await relayClient(token);
+    const flooder = await relayClientWith(token);
     const target = 2;
     const malformed = [
       { junk: true },
@@ -351,6 +328,8 @@ test.describe('with the relay', () => {
       ),
       wireMessage({ type: 'pointer', at: { x: 2, y: 0.5 } }, 'flood', 'phone', DECK),
     ];
+    // Stamped now, not ahead of the clock: a stamp in the future would outrank the key press below.
+    const floodTime = Date.now();
     for (let i = 0; i < 1000; i++) {
       if (i % 2 === 0) flooder.send(malformed[(i / 2) % malformed.length]);
       else if (i % 3 === 0)
@@ -361,7 +340,7 @@ test.describe('with the relay', () => {
             {
               type: 'state',
               state: { h: target, f: -1, overview: false, paused: false },
-              stamp: { time: Date.now() + i, by: 'flood' },
+              stamp: { time: floodTime, by: 'flood' },
             },
             'flood',
             'phone',
@@ -386,7 +365,7 @@ test.describe('with the relay', () => {
     const audience = await Audience.open(context);
     const laptop = await Console.open(context, token);
     await expect.poll(() => server.remote!.relay.size).toBe(1);
-    const client = await relayClient(token);
+    const client = await relayClientWith(token);
     const valid = wireMessage(
       {
         type: 'state',

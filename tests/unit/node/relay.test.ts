@@ -3,9 +3,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { attachRelay, type Relay } from '../../../src/node/remote/relay.js';
 import { MAX_MESSAGE_BYTES, parseMessage, wireMessage } from '../../../src/shared/sync-protocol.js';
+import { relayClient, upgradeStatus } from '../../fixtures/relay-client.js';
 
 const DECK = '大模型发展机会与挑战';
 const TOKEN = 'k3Q0vYbVnq8x3w0Gm1bXxg3f0m0nX9dYwZ8q9uL2aTs';
@@ -37,39 +38,18 @@ afterEach(async () => {
 
 /** A connected client and everything it receives, parsed. */
 async function connect(token: string | null = TOKEN) {
-  const url = token === null ? `${base}/relay` : `${base}/relay?token=${token}`;
-  const ws = new WebSocket(url);
-  clients.push(ws);
-  const received: unknown[] = [];
-  ws.on('message', (data: Buffer) => received.push(JSON.parse(data.toString('utf8'))));
-  const closed = new Promise<number>((done) => ws.on('close', (code) => done(code)));
-  await new Promise<void>((done, fail) => {
-    ws.once('open', () => done());
-    ws.once('error', fail);
-  });
-  return { ws, received, closed, send: (data: unknown) => ws.send(JSON.stringify(data)) };
-}
-
-/** The HTTP status an upgrade got instead of a WebSocket. */
-function refusedStatus(url: string): Promise<number> {
-  return new Promise((done, fail) => {
-    const ws = new WebSocket(url);
-    ws.on('unexpected-response', (_, response) => {
-      done(response.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('open', () => fail(new Error(`${url} opened`)));
-    ws.on('error', () => {});
-  });
+  const client = await relayClient(token === null ? `${base}/relay` : `${base}/relay?token=${token}`);
+  clients.push(client.ws);
+  return client;
 }
 
 describe('attachRelay', () => {
   test('refuses a missing or wrong token with 403 and any other path with 404, with no connection', async () => {
-    expect(await refusedStatus(`${base}/relay`)).toBe(403);
-    expect(await refusedStatus(`${base}/relay?token=`)).toBe(403);
-    expect(await refusedStatus(`${base}/relay?token=${TOKEN.slice(0, -1)}x`)).toBe(403);
-    expect(await refusedStatus(`${base}/relay?token=${TOKEN}x`)).toBe(403);
-    expect(await refusedStatus(`${base}/other?token=${TOKEN}`)).toBe(404);
+    expect(await upgradeStatus(`${base}/relay`)).toBe(403);
+    expect(await upgradeStatus(`${base}/relay?token=`)).toBe(403);
+    expect(await upgradeStatus(`${base}/relay?token=${TOKEN.slice(0, -1)}x`)).toBe(403);
+    expect(await upgradeStatus(`${base}/relay?token=${TOKEN}x`)).toBe(403);
+    expect(await upgradeStatus(`${base}/other?token=${TOKEN}`)).toBe(404);
     expect(relay.size).toBe(0);
   });
 
