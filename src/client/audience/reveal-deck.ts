@@ -1,6 +1,7 @@
 // The one module that owns reveal.js: creates it with the deck's settings and hands the API on.
 import Reveal from 'reveal.js';
 import type { RevealApi, RevealConfig } from 'reveal.js';
+import { unloadOnce } from './reveal-unload-once.js';
 import { FIRST_VIEW_SLIDES, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../shared/presentation.js';
 
 /** reveal.js settings for this deck; the print view reuses them. */
@@ -41,6 +42,8 @@ export function revealConfig(reducedMotion: boolean): RevealConfig {
 /** Starts reveal.js on `.reveal` and resolves when it is ready. */
 export async function startReveal(root: HTMLElement, config: RevealConfig): Promise<RevealApi> {
   const reveal = new Reveal(root, config);
+  // Before initialize(): its first pass already unloads every distant slide once.
+  unloadOnce(reveal);
   await reveal.initialize();
   return reveal;
 }
