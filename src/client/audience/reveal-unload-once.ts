@@ -12,7 +12,8 @@ interface SlideContent {
 /**
  * Makes `reveal`'s `slideContent.unload(slide)` a no-op while `slide` is still unloaded (not
  * loaded since, and still `display: none`, so nothing else showed it). Call before
- * `initialize()`. Does nothing if this reveal.js has no such controller (a future version).
+ * `initialize()` (reveal-deck.ts does it from a plugin). Does nothing if this reveal.js has no
+ * such controller (a future version).
  */
 export function unloadOnce(reveal: object): void {
   // Not in reveal.js's typings, but on its API object and the very instance it calls internally.
