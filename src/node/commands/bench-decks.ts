@@ -52,7 +52,7 @@ export function outputBytes(dir: string): OutputBytes {
 }
 
 /** The slides of every Markdown file in `slidesDir`, in deck order, as the deck's own splitter sees them. */
-function readSlides(slidesDir: string): RawSlide[] {
+export function readSlides(slidesDir: string): RawSlide[] {
   const files = readdirSync(slidesDir)
     .filter((f) => f.endsWith('.md'))
     .sort();
