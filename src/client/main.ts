@@ -26,6 +26,7 @@ import { completeSections, renderSections } from './ui/render-sections.js';
 import { revealConfig, startReveal } from './audience/reveal-deck.js';
 import { bindShortcutsOverlay } from './ui/shortcuts-overlay.js';
 import { UI_STRINGS } from '../shared/ui-strings.js';
+import { PRERENDER_OFF_CLASS } from '../shared/presentation.js';
 
 const S_KEY = 83;
 const print = printOptions(window.location.search);
@@ -34,7 +35,13 @@ let shownSlides = deck.slides;
 
 async function startAudience(deck: Deck): Promise<RevealApi> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
-  completeSections(root.querySelector('.slides')!, deck.slides);
+  const slides = root.querySelector('.slides')!;
+  const titleShown =
+    slides.children.length > 0 && !document.documentElement.classList.contains(PRERENDER_OFF_CLASS);
+  // The title came inside the page: let it paint in its own font before reveal.js's start-up
+  // holds the main thread (tens of milliseconds, more on a slow laptop).
+  if (titleShown) await titlePainted();
+  completeSections(slides, deck.slides);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const reveal = await startReveal(root, { ...revealConfig(reducedMotion), ...printConfig(print) });
   announceSlides(reveal, UI_STRINGS.deckLabel);
@@ -53,6 +60,13 @@ async function startAudience(deck: Deck): Promise<RevealApi> {
   // fetch the rest, before a key press needs them.
   requestAnimationFrame(() => setTimeout(loadRemainingFonts));
   return reveal;
+}
+
+/** Resolves once the page has laid out, its fonts in use have loaded, and that frame was painted. */
+async function titlePainted(): Promise<void> {
+  await new Promise(requestAnimationFrame);
+  await document.fonts.ready;
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
 function loadRemainingFonts(): void {

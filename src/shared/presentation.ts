@@ -13,3 +13,9 @@ export const FONT_FAMILY = 'Deck Sans';
  * the glyphs of the first this-many slides first, so the opening slides need no second font file.
  */
 export const FIRST_VIEW_SLIDES = 3;
+
+/**
+ * The class the prerender guard (an inline script in the built index.html) puts on <html> when the
+ * page will not show the prerendered title first: a deep link, the console, the phone, print views.
+ */
+export const PRERENDER_OFF_CLASS = 'deck-prerender-off';

@@ -264,9 +264,15 @@ export function titleProbe(title: string): string {
     const style = getComputedStyle(element);
     return document.fonts.check(style.fontStyle + ' ' + style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily, title);
   };
-  const frame = () => {
-    if (bench.readyMs === undefined && document.documentElement && document.documentElement.dataset.deckReady !== undefined)
+  // Our decks say when reveal.js is up; that can come after the title frame (the title is prerendered).
+  const ready = new MutationObserver(() => {
+    if (document.documentElement && document.documentElement.dataset.deckReady !== undefined) {
       bench.readyMs = performance.now();
+      ready.disconnect();
+    }
+  });
+  ready.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-deck-ready'] });
+  const frame = () => {
     if (document.fonts.status === 'loaded' && [...document.querySelectorAll('h1, h2')].some(shown)) {
       bench.titleFrameMs = performance.now();
       const channel = new MessageChannel();

@@ -4,6 +4,7 @@
 // places it where reveal.js will, so nothing moves when it does.
 import type { IndexHtmlTransformContext, Plugin, ResolvedConfig } from 'vite';
 import type { Slide } from '../../shared/deck.js';
+import { PRERENDER_OFF_CLASS } from '../../shared/presentation.js';
 import { sectionHtml } from '../../shared/section-html.js';
 import { ASSET_PREFIX } from '../markdown/load-deck.js';
 import { projectPath } from '../project-path.js';
@@ -12,8 +13,6 @@ import { publicHref } from './public-href.js';
 
 /** The attribute on `.reveal` that tells prerender.css the title slide came with the page. */
 export const PRERENDERED_ATTRIBUTE = 'data-prerendered';
-/** The class the guard puts on <html> when the page will not show the title slide first. */
-export const PRERENDER_OFF_CLASS = 'deck-prerender-off';
 
 /**
  * The one inline script of the built page (the security policy allows it by its hash): a deep

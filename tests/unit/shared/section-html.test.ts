@@ -2,7 +2,8 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import type { Slide } from '../../../src/shared/deck.js';
 import { sectionAttributes, sectionHtml } from '../../../src/shared/section-html.js';
-import { PRERENDER_OFF_CLASS, prerenderGuard } from '../../../src/node/vite/prerender-plugin.js';
+import { PRERENDER_OFF_CLASS } from '../../../src/shared/presentation.js';
+import { prerenderGuard } from '../../../src/node/vite/prerender-plugin.js';
 
 const slide = (over: Partial<Slide> = {}): Slide => ({
   index: 0,
