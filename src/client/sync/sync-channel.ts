@@ -66,15 +66,16 @@ export function openSyncChannel(
     const message = parseMessage(data, deckKey);
     if (!message || message.from === id) return;
     note(message);
-    onMessage(message);
+    // Passed on before this window reacts: its own work (a console renders previews) must not delay the others.
     if (!(data as Record<string, unknown>)[RELAYED]) relay?.send(passOn(message));
+    onMessage(message);
   };
   const fromRelay = (data: unknown) => {
     const message = parseMessage(data, deckKey);
     if (!message || message.from === id) return;
     note(message);
-    onMessage(message);
     local.post({ ...passOn(message), [RELAYED]: true });
+    onMessage(message);
   };
   const local = openLocalTransport(CHANNEL_PREFIX + deckKey, fromHere);
   // Any window holding the token bridges, the audience window too: `npm run present -- --remote`
