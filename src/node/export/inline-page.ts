@@ -26,8 +26,8 @@ export interface InlinedPage {
 /** Link types that only hint at downloads; a page that carries its files has nothing to fetch. */
 const HINTS = new Set(['preload', 'modulepreload', 'prefetch', 'preconnect', 'dns-prefetch']);
 /**
- * A script that only preloads files (the build's font preload) says so with this attribute,
- * and is left out too.
+ * A script that only preloads files (a hint a plugin adds; the build itself has none since the
+ * opening glyphs come inline) says so with this attribute, and is left out too.
  */
 export const PRELOAD_SCRIPT_ATTRIBUTE = 'data-preload';
 /** Link types whose href the browser loads (besides stylesheets); `canonical` and the like it does not. */

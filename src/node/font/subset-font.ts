@@ -1,8 +1,8 @@
 // Cuts the deck's Chinese font down to the characters it uses, at build time. Source Han Sans SC
 // (SIL OFL) comes from the `node-source-han-sans-sc` package: 17 MB per weight. Each weight is
-// cut twice: the glyphs of the slides on screen when the deck opens ("first", preloaded) and the
-// rest (fetched right after), joined again in CSS by `unicode-range`. Bold carries only what can
-// render bold. Results are cached by content hash, so the dev server pays the cost once.
+// cut twice: the glyphs of the slides on screen when the deck opens ("first", inline in the built
+// page) and the rest (fetched right after), joined again in CSS by `unicode-range`. Bold carries
+// only what can render bold. Results are cached by content hash, so the dev server pays the cost once.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
