@@ -74,39 +74,44 @@ export function ratio(talk: number, marp: number): number {
   return marp > 0 ? talk / marp : NaN;
 }
 
+/** One absolute budget: the figure, its limit, and the line that says it was missed. */
+type Check = [value: number | undefined, limit: number, missed: (value: number) => string, what: string];
+
+/** The checks missed, one line each; an unmeasured figure fails when `unmeasuredFails`, else is skipped. */
+function missed(checks: Check[], unmeasuredFails: boolean): string[] {
+  return checks.flatMap(([value, limit, say, what]) => {
+    if (value === undefined) return unmeasuredFails ? [`${what}: not measured`] : [];
+    return value > limit ? [say(value)] : [];
+  });
+}
+
 /** The talk's absolute budgets it misses, one line each ([] when all pass). */
 export function talkFailures(figures: TalkFigures): string[] {
-  const failures: string[] = [];
-  const over = (value: number | undefined, limit: number, say: (v: number) => string, what: string) => {
-    if (value === undefined) failures.push(`${what}: not measured`);
-    else if (value > limit) failures.push(say(value));
-  };
-  over(
-    figures.firstViewKiB,
-    TALK_BUDGETS.firstViewKiB,
-    (v) => `first view ${fixed(v)} KiB > ${TALK_BUDGETS.firstViewKiB} KiB`,
-    'first view bytes',
+  const { firstViewKiB, firstViewRequests, deckKiB, keyMedianMs } = TALK_BUDGETS;
+  return missed(
+    [
+      [
+        figures.firstViewKiB,
+        firstViewKiB,
+        (v) => `first view ${fixed(v)} KiB > ${firstViewKiB} KiB`,
+        'first view bytes',
+      ],
+      [
+        figures.firstViewRequests,
+        firstViewRequests,
+        (v) => `first view ${v} requests > ${firstViewRequests}`,
+        'first view requests',
+      ],
+      [figures.deckKiB, deckKiB, (v) => `built deck ${fixed(v)} KiB > ${deckKiB} KiB`, 'built deck'],
+      [
+        figures.keyMs,
+        keyMedianMs,
+        (v) => `key press to the frame showing the next slide ${fixed(v)} ms median > ${keyMedianMs} ms`,
+        'key press',
+      ],
+    ],
+    true,
   );
-  over(
-    figures.firstViewRequests,
-    TALK_BUDGETS.firstViewRequests,
-    (v) => `first view ${v} requests > ${TALK_BUDGETS.firstViewRequests}`,
-    'first view requests',
-  );
-  over(
-    figures.deckKiB,
-    TALK_BUDGETS.deckKiB,
-    (v) => `built deck ${fixed(v)} KiB > ${TALK_BUDGETS.deckKiB} KiB`,
-    'built deck',
-  );
-  over(
-    figures.keyMs,
-    TALK_BUDGETS.keyMedianMs,
-    (v) =>
-      `key press to the frame showing the next slide ${fixed(v)} ms median > ${TALK_BUDGETS.keyMedianMs} ms`,
-    'key press',
-  );
-  return failures;
 }
 
 const VERSUS_NAMES: Record<keyof VersusFigures, string> = {
@@ -134,17 +139,16 @@ export function versusFailures(figures: VersusFigures): string[] {
 /** The budgets of the generated deck of LARGE_BUDGET_SLIDES slides it misses; [] for any other size. */
 export function largeFailures(figures: LargeFigures): string[] {
   if (figures.slides !== LARGE_BUDGET_SLIDES) return [];
-  const at = `${figures.slides} slides`;
-  const failures: string[] = [];
-  const checks: [number | undefined, number, string, string][] = [
-    [figures.keyMs, LARGE_BUDGETS.keyMedianMs, 'key → next slide (median)', 'ms'],
-    [figures.overviewMs, LARGE_BUDGETS.overviewMs, 'overview open (median)', 'ms'],
-    [figures.pdfMs, LARGE_BUDGETS.pdfMs, 'slides PDF export, whole process', 'ms'],
-    [figures.buildMs, LARGE_BUDGETS.buildMs, 'build', 'ms'],
-  ];
-  for (const [value, limit, what, unit] of checks) {
-    if (value === undefined) continue;
-    if (value > limit) failures.push(`${at}: ${what} ${fixed(value)} ${unit} > ${limit} ${unit}`);
-  }
-  return failures;
+  const over = (what: string, limit: number) => (v: number) =>
+    `${figures.slides} slides: ${what} ${fixed(v)} ms > ${limit} ms`;
+  const { keyMedianMs, overviewMs, pdfMs, buildMs } = LARGE_BUDGETS;
+  return missed(
+    [
+      [figures.keyMs, keyMedianMs, over('key → next slide (median)', keyMedianMs), 'key'],
+      [figures.overviewMs, overviewMs, over('overview open (median)', overviewMs), 'overview'],
+      [figures.pdfMs, pdfMs, over('slides PDF export, whole process', pdfMs), 'PDF'],
+      [figures.buildMs, buildMs, over('build', buildMs), 'build'],
+    ],
+    false,
+  );
 }

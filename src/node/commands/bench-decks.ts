@@ -28,8 +28,10 @@ const KINDS: Record<string, AssetKind> = {
   '.ttf': 'fonts',
   '.otf': 'fonts',
 };
-const IMAGE_LINK = /(!\[[^\]]*\]\()([^)\s]+)/g;
-const REMOTE = /^[a-z][a-z0-9+.-]*:/i;
+/** A Markdown image link: its `![alt](` and its address. */
+export const IMAGE_LINK = /(!\[[^\]]*\]\()([^)\s]+)/g;
+/** An address with a scheme (https:, data:): not a file of the slides folder. */
+export const REMOTE = /^[a-z][a-z0-9+.-]*:/i;
 const ID_LINE = /^id:\s*(.+)$/m;
 
 /** Bytes of every file under `dir` by kind, raw and as the benchmark's server sends them (gzip for text). */

@@ -6,9 +6,11 @@
 import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { findChromium } from '../cli/chromium.js';
+import { parseDeckMeta } from '../markdown/deck-meta.js';
+import { DECK_META_FILE } from '../markdown/load-deck.js';
 import type { RawSlide } from '../markdown/split-slides.js';
 import { PROJECT_ROOT } from '../project-path.js';
-import { readSlides } from './bench-decks.js';
+import { IMAGE_LINK, REMOTE, readSlides } from './bench-decks.js';
 import { timeProcess } from './bench-process.js';
 
 /** marp-cli from the project's own devDependencies (no download, no npx look-up). */
@@ -17,8 +19,6 @@ export const MARP_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'marp');
 const IMAGE_DIR = 'images';
 
 const NOTE = /^Note:[ \t]*$/m;
-const IMAGE_LINK = /(!\[[^\]]*\]\()([^)\s]+)/g;
-const REMOTE = /^[a-z][a-z0-9+.-]*:/i;
 /** Fenced blocks our build turns into pictures; Marp would show their YAML as code. */
 const OUR_FENCES = new Set(['diagram', 'chart']);
 const HEADING = /^#{1,2}[ \t]+(.+?)[ \t#]*$/m;
@@ -104,13 +104,11 @@ export function writeMarpDeck(slidesDir: string, dir: string): MarpDeck {
     copyFileSync(file, join(source, IMAGE_DIR, basename(file)));
     return `${IMAGE_DIR}/${encodeURI(basename(file))}`;
   };
-  const meta = readFileSync(join(slidesDir, 'deck.yaml'), 'utf8');
-  const field = (name: string) => new RegExp(`^${name}:\\s*(.+?)\\s*(#.*)?$`, 'm').exec(meta)?.[1] ?? '';
+  // Read as the deck's own build reads it (its defaults included).
+  const metaFile = join(slidesDir, DECK_META_FILE);
+  const { meta } = parseDeckMeta(readFileSync(metaFile, 'utf8'), metaFile);
   const markdown = join(source, 'talk.md');
-  writeFileSync(
-    markdown,
-    toMarpMarkdown(slides, { title: field('title') || 'talk', lang: field('lang') || 'zh-CN' }, relink),
-  );
+  writeFileSync(markdown, toMarpMarkdown(slides, { title: meta.title, lang: meta.lang }, relink));
   const title = firstHeading(slides[0]!.body);
   if (!title) throw new Error('the first slide has no # or ## heading for the cold loads to wait for');
   return { markdown, site: join(dir, 'site'), title, slides: slides.length };
