@@ -124,6 +124,8 @@ test.describe('navigation', () => {
     await deck.expectAt('chatgpt');
     await deck.next();
     await deck.expectAt('chatgpt-mistakes');
+    // The address follows once the slide is painted (patches/README.md); back goes from there.
+    await expect(page).toHaveURL(/#\/chatgpt-mistakes$/);
     await page.goBack();
     await deck.expectAt('chatgpt');
     await expect(deck.heading).toHaveText(titleOf('chatgpt'));

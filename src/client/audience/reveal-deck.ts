@@ -1,8 +1,6 @@
 // The one module that owns reveal.js: creates it with the deck's settings and hands the API on.
 import Reveal from 'reveal.js';
-import type { RevealApi, RevealConfig, RevealPlugin } from 'reveal.js';
-import { skipHashEcho } from './reveal-hash-echo.js';
-import { unloadOnce } from './reveal-unload-once.js';
+import type { RevealApi, RevealConfig } from 'reveal.js';
 import { FIRST_VIEW_SLIDES, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../shared/presentation.js';
 
 /** reveal.js settings for this deck; the print view reuses them. */
@@ -40,24 +38,11 @@ export function revealConfig(reducedMotion: boolean): RevealConfig {
   };
 }
 
-/**
- * A plugin only to reach reveal.js's internal deck object: its controllers (`slideContent`,
- * `location`) are not on the public API that `new Reveal()` returns, but plugins' `init` gets
- * the object they are called through. It runs before reveal's first pass over the slides.
- */
-const LEANER_SLIDE_CHANGES: RevealPlugin = {
-  id: 'leaner-slide-changes',
-  init(deck) {
-    // Both keep reveal's per-key-press work from walking every slide more often than it must.
-    unloadOnce(deck);
-    skipHashEcho(deck);
-  },
-};
-
 /** Starts reveal.js on `.reveal` and resolves when it is ready. */
 export async function startReveal(root: HTMLElement, config: RevealConfig): Promise<RevealApi> {
-  const plugins: unknown[] = [...((config.plugins ?? []) as unknown[]), LEANER_SLIDE_CHANGES];
-  const reveal = new Reveal(root, { ...config, plugins });
+  // reveal.js itself is patched (patches/reveal.js+6.0.2.patch) so that a key press does only the
+  // work the next frame needs, whatever the deck's length.
+  const reveal = new Reveal(root, config);
   await reveal.initialize();
   return reveal;
 }
