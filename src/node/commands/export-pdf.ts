@@ -13,7 +13,6 @@ import { launchPrintBrowser, type PrintBrowser, type PrintPage } from '../cli/pr
 import { serveStatic, type StaticServer } from '../cli/static-server.js';
 import { BuildError, ensureBuilt } from '../cli/vite-build.js';
 import { InlineError } from '../export/inline-assets.js';
-import { exportHtml } from './export-html.js';
 import { PROJECT_ROOT } from '../project-path.js';
 import { Timings } from '../cli/timings.js';
 import { withDocumentInfo, type DocumentInfo } from '../pdf/document-info.js';
@@ -269,7 +268,7 @@ writes the deck as one self-contained HTML file instead.`,
 
 async function main(): Promise<void> {
   const timings = new Timings();
-  timings.record('start-up: Node, TypeScript loader, modules', 0);
+  timings.record('start-up: Node, launcher, modules', 0);
   const started = performance.now();
   const args = readArgs(CLI);
   const pdfOnly = (['slides', 'handout', 'steps', 'range'] as const).find((name) => args[name]);
@@ -297,9 +296,11 @@ async function main(): Promise<void> {
     timings,
     ...(args.range !== undefined ? { range: args.range } : {}),
   };
-  if (args.html)
+  if (args.html) {
+    // Imported only here: its HTML parser takes longer to load than the PDF export takes to start.
+    const { exportHtml } = await import('./export-html.js');
     exportHtml({ dist: args.dist, onProgress: progress, ...(args.out ? { out: args.out } : {}) });
-  else if (kinds.length === 2) await exportBoth(common);
+  } else if (kinds.length === 2) await exportBoth(common);
   else await exportPdf({ ...common, kind: kinds[0]!, ...(args.out !== undefined ? { out: args.out } : {}) });
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (args.timings) console.error(timings.format('export timings'));
