@@ -180,9 +180,13 @@ function viewUrl(baseUrl: string, options: ExportOptions): string {
   return url.href;
 }
 
-/** Serves the built deck in `dist` on a free port of 127.0.0.1; each export session and the print-view tests run it. */
+/**
+ * Serves the built deck in `dist` on a free port of 127.0.0.1, for one browser on this machine:
+ * uncompressed, and with every font asked for with the page (see `preloadFonts`). Each export
+ * session and the print-view tests run it.
+ */
 export function serveBuiltDeck(dist: string): Promise<StaticServer> {
-  return serveStatic(dist);
+  return serveStatic(dist, { compress: false, preloadFonts: true });
 }
 
 /** What the printable view published once ready: problems found, and the document's properties. */
