@@ -111,8 +111,9 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
     );
     return result;
   } finally {
-    await page?.close().catch(() => {});
-    if (!options.session) await timings.time('close browser and server', () => session.close());
+    // A session of its own closes with its browser, tab and all.
+    if (options.session) await page?.close().catch(() => {});
+    else await timings.time('close browser and server', () => session.close());
   }
 }
 
