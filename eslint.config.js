@@ -56,7 +56,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'bin/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -123,6 +123,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       'no-empty-pattern': 'off',
     },
+  },
+  {
+    // The launcher of the Node commands: plain JavaScript, run before anything is compiled.
+    files: ['bin/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
   prettier,

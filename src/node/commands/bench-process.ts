@@ -1,8 +1,23 @@
 // Times a command as a person runs it: spawn, wall clock until the process exits. The PDF exports
 // (ours and Marp's) are compared this way, start-up and browser launch included.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project-path.js';
+
+/**
+ * What `npm run export` runs, after `node`: read from package.json, so the benchmark times the
+ * command people run, whatever it becomes.
+ */
+function exportScript(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [command, ...args] = (scripts.export ?? '').split(/\s+/);
+  if (command !== 'node' || args.length === 0)
+    throw new Error(`the benchmark runs \`npm run export\` as \`node <script> …\`, not "${scripts.export}"`);
+  return args.map((arg, i) => (i === 0 ? join(PROJECT_ROOT, arg) : arg));
+}
 
 export interface ProcessRun {
   /** Spawn to exit, ms. */
@@ -45,13 +60,13 @@ export function timeProcess(
 }
 
 /**
- * `npm run export -- --slides --no-build --dist <dist> --out <out> --timings` as one process (tsx
- * from node_modules/.bin, as npm runs it, without npm's own start-up); the wall time and the
- * export's own phase timings, which it prints on stderr.
+ * `npm run export -- --slides --no-build --dist <dist> --out <out> --timings` as one process (the
+ * launcher the npm script runs, with the same Node, without npm's own start-up); the wall time and
+ * the export's own phase timings, which it prints on stderr.
  */
 export function timeOurPdf(dist: string, out: string): Promise<ProcessRun> {
-  return timeProcess(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [
-    join(PROJECT_ROOT, 'src', 'node', 'commands', 'export-pdf.ts'),
+  return timeProcess(process.execPath, [
+    ...exportScript(),
     '--slides',
     '--no-build',
     '--dist',

@@ -13,7 +13,6 @@ import { launchPrintBrowser, type PrintBrowser, type PrintPage } from '../cli/pr
 import { serveStatic, type StaticServer } from '../cli/static-server.js';
 import { BuildError, ensureBuilt } from '../cli/vite-build.js';
 import { InlineError } from '../export/inline-assets.js';
-import { exportHtml } from './export-html.js';
 import { PROJECT_ROOT } from '../project-path.js';
 import { Timings } from '../cli/timings.js';
 import { withDocumentInfo, type DocumentInfo } from '../pdf/document-info.js';
@@ -112,8 +111,9 @@ export async function exportPdf(options: ExportOptions): Promise<ExportResult> {
     );
     return result;
   } finally {
-    await page?.close().catch(() => {});
-    if (!options.session) await timings.time('close browser and server', () => session.close());
+    // A session of its own closes with its browser, tab and all.
+    if (options.session) await page?.close().catch(() => {});
+    else await timings.time('close browser and server', () => session.close());
   }
 }
 
@@ -181,9 +181,13 @@ function viewUrl(baseUrl: string, options: ExportOptions): string {
   return url.href;
 }
 
-/** Serves the built deck in `dist` on a free port of 127.0.0.1; each export session and the print-view tests run it. */
+/**
+ * Serves the built deck in `dist` on a free port of 127.0.0.1, for one browser on this machine:
+ * uncompressed, and with every font asked for with the page (see `preloadFonts`). Each export
+ * session and the print-view tests run it.
+ */
 export function serveBuiltDeck(dist: string): Promise<StaticServer> {
-  return serveStatic(dist);
+  return serveStatic(dist, { compress: false, preloadFonts: true });
 }
 
 /** What the printable view published once ready: problems found, and the document's properties. */
@@ -269,7 +273,7 @@ writes the deck as one self-contained HTML file instead.`,
 
 async function main(): Promise<void> {
   const timings = new Timings();
-  timings.record('start-up: Node, TypeScript loader, modules', 0);
+  timings.record('start-up: Node, launcher, modules', 0);
   const started = performance.now();
   const args = readArgs(CLI);
   const pdfOnly = (['slides', 'handout', 'steps', 'range'] as const).find((name) => args[name]);
@@ -297,9 +301,11 @@ async function main(): Promise<void> {
     timings,
     ...(args.range !== undefined ? { range: args.range } : {}),
   };
-  if (args.html)
+  if (args.html) {
+    // Imported only here: its HTML parser takes longer to load than the PDF export takes to start.
+    const { exportHtml } = await import('./export-html.js');
     exportHtml({ dist: args.dist, onProgress: progress, ...(args.out ? { out: args.out } : {}) });
-  else if (kinds.length === 2) await exportBoth(common);
+  } else if (kinds.length === 2) await exportBoth(common);
   else await exportPdf({ ...common, kind: kinds[0]!, ...(args.out !== undefined ? { out: args.out } : {}) });
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (args.timings) console.error(timings.format('export timings'));
