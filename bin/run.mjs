@@ -15,8 +15,8 @@ import {
   rmSync,
   statSync,
   utimesSync,
+  writeFileSync,
 } from 'node:fs';
-import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -69,12 +69,15 @@ function modifiedAt(path) {
   }
 }
 
-/** Writes `path` whole or not at all: two commands started together never read half a file. */
-function writeAtomically(path, contents) {
+/**
+ * Writes `path` whole or not at all: two commands started together never read half a file.
+ * `modified`, when given, is its modification time.
+ */
+function writeAtomically(path, contents, modified) {
   const partial = `${path}.${process.pid}.partial`;
   writeFileSync(partial, contents);
+  if (modified) utimesSync(partial, modified, modified);
   renameSync(partial, path);
-  return partial;
 }
 
 /**
@@ -130,11 +133,7 @@ async function bundleCommand(command, entry) {
     entry: basename(outputs.find(([, output]) => output.entryPoint)[0]),
     files: outputs.map(([path]) => basename(path)),
   };
-  const path = manifestPath(command);
-  const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify(manifest));
-  utimesSync(partial, started, started);
-  renameSync(partial, path);
+  writeAtomically(manifestPath(command), JSON.stringify(manifest), started);
   removeUnusedFiles();
   return manifest;
 }
