@@ -135,6 +135,32 @@ test.describe('navigation', () => {
     await deck.expectAt('chatgpt');
   });
 
+  test('presses quicker than a paint still leave one history entry per slide', async ({ deck, page }) => {
+    await deck.goto('title');
+    // Three presses in one task: no paint, so no idle time, comes between them (a clicker's
+    // burst under load). Each slide passed through is still a step back, and a step back or
+    // forward taken before the address was written adds no entry of its own.
+    await page.evaluate(() => {
+      for (let i = 0; i < 3; i++) {
+        document.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'ArrowRight', keyCode: 39, bubbles: true }),
+        );
+      }
+    });
+    const [, second, third, fourth] = await page.$$eval('.reveal .slides > section', (s) =>
+      s.slice(0, 4).map((section) => section.id),
+    );
+    await deck.expectAt(fourth!);
+    await expect(page).toHaveURL(new RegExp(`#/${fourth}$`));
+    for (const id of [third!, second!, 'title']) {
+      await page.goBack();
+      await deck.expectAt(id);
+      await expect(page).toHaveURL(new RegExp(`#/${id}$`));
+    }
+    await page.goForward();
+    await deck.expectAt(second!);
+  });
+
   test('Escape and O open the overview; Escape and Enter leave it', async ({ deck, page }) => {
     const reveal = page.locator('.reveal');
     await deck.goto('chatgpt-mistakes');
