@@ -150,6 +150,8 @@ test.describe('navigation', () => {
     const [, second, third, fourth] = await page.$$eval('.reveal .slides > section', (s) =>
       s.slice(0, 4).map((section) => section.id),
     );
+    // Three slide changes, not build steps: the first three slides have none.
+    await expect(page.locator('.reveal .slides > section:nth-child(-n+3) .fragment')).toHaveCount(0);
     await deck.expectAt(fourth!);
     await expect(page).toHaveURL(new RegExp(`#/${fourth}$`));
     for (const id of [third!, second!, 'title']) {
