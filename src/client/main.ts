@@ -26,7 +26,7 @@ import { completeSections, renderSections } from './ui/render-sections.js';
 import { revealConfig, startReveal } from './audience/reveal-deck.js';
 import { bindShortcutsOverlay } from './ui/shortcuts-overlay.js';
 import { UI_STRINGS } from '../shared/ui-strings.js';
-import { PRERENDER_OFF_CLASS } from '../shared/presentation.js';
+import { stylesheetsLoaded } from './ui/stylesheets-loaded.js';
 
 const S_KEY = 83;
 const print = printOptions(window.location.search);
@@ -36,11 +36,6 @@ let shownSlides = deck.slides;
 async function startAudience(deck: Deck): Promise<RevealApi> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
   const slides = root.querySelector('.slides')!;
-  const titleShown =
-    slides.children.length > 0 && !document.documentElement.classList.contains(PRERENDER_OFF_CLASS);
-  // The title came inside the page: let it paint in its own font before reveal.js's start-up
-  // holds the main thread (tens of milliseconds, more on a slow laptop).
-  if (titleShown) await titlePainted();
   completeSections(slides, deck.slides);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const reveal = await startReveal(root, { ...revealConfig(reducedMotion), ...printConfig(print) });
@@ -62,27 +57,20 @@ async function startAudience(deck: Deck): Promise<RevealApi> {
   return reveal;
 }
 
-/** Resolves once the page has laid out, its fonts in use have loaded, and that frame was painted. */
-async function titlePainted(): Promise<void> {
-  await new Promise(requestAnimationFrame);
-  await document.fonts.ready;
-  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-}
-
 function loadRemainingFonts(): void {
   for (const face of document.fonts) if (face.status === 'unloaded') face.load().catch(() => {});
 }
 
 const query = new URLSearchParams(window.location.search);
 if (query.has('presenter') || query.has('phone')) {
-  if (query.has('phone')) startPhone(deck);
-  else startPresenter(deck);
+  void stylesheetsLoaded().then(() => (query.has('phone') ? startPhone(deck) : startPresenter(deck)));
   // A slide file changed: the console and the phone keep their state in storage, so a reload is the simple, honest update.
   if (import.meta.hot) import.meta.hot.accept('virtual:deck', () => window.location.reload());
 } else if (print.view === 'handout') {
-  void startHandout(deck, print);
+  void stylesheetsLoaded().then(() => startHandout(deck, print));
 } else {
-  const ready = startAudience(deck);
+  // The title came inside the page and has painted in its font before this script was loaded.
+  const ready = stylesheetsLoaded().then(() => startAudience(deck));
   if (import.meta.env.DEV) {
     showDiagnostics(deck.diagnostics);
     void ready.then(() => reportOverflow(deck.slides));

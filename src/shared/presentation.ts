@@ -15,7 +15,13 @@ export const FONT_FAMILY = 'Deck Sans';
 export const FIRST_VIEW_SLIDES = 3;
 
 /**
- * The class the prerender guard (an inline script in the built index.html) puts on <html> when the
+ * The class the boot script (the one inline script of the built index.html) puts on <html> when the
  * page will not show the prerendered title first: a deep link, the console, the phone, print views.
  */
 export const PRERENDER_OFF_CLASS = 'deck-prerender-off';
+
+/**
+ * Marks the built page's stylesheet (`<link disabled>`) and script (`<script type="deck/after-paint">`),
+ * which the boot script loads once the title has painted; the one-file export inlines them as usual.
+ */
+export const AFTER_PAINT_ATTRIBUTE = 'data-after-paint';

@@ -1,5 +1,6 @@
-// The first view: the title slide comes inside index.html with its glyphs, paints before any
-// script has run, and reveal.js takes over the same slide without moving it.
+// The first view: the title slide comes inside index.html with its glyphs and the few style rules
+// it needs, paints before the deck's stylesheet and script are even asked for, and reveal.js takes
+// over the same slide without moving it.
 import type { Page, Route } from '@playwright/test';
 import { TALK_META, TALK_SLIDES } from '../fixtures/talk-outline.js';
 import { expect, foreignFonts, test, type DeckPage } from './deck-page.js';
@@ -8,14 +9,18 @@ const TITLE = TALK_SLIDES[0]!;
 // Not `.slides > section`: on a narrow screen reveal.js's scroll view wraps each slide.
 const PRERENDERED = `.reveal section#${TITLE.id}`;
 
-/** Holds the deck's script back until `release()`: what the page shows meanwhile is the HTML and CSS alone. */
+/**
+ * Holds the deck's stylesheet and script back until `release()`: what the page shows meanwhile is
+ * index.html alone. `held` resolves once both were asked for.
+ */
 async function holdScript(page: Page): Promise<{ release: () => void; held: Promise<void> }> {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let arrived!: () => void;
   const held = new Promise<void>((resolve) => (arrived = resolve));
-  await page.route(/\/assets\/index-[^/]*\.js$/, async (route: Route) => {
-    arrived();
+  let count = 0;
+  await page.route(/\/assets\/(index-[^/]*\.js|style-[^/]*\.css)$/, async (route: Route) => {
+    if (++count === 2) arrived();
     await gate;
     await route.continue();
   });
@@ -51,7 +56,7 @@ async function titleForeignFonts(deck: DeckPage): Promise<string[]> {
   return foreignFonts(runs);
 }
 
-test('the title slide is in the page itself and paints in the deck font before the script runs', async ({
+test('the title slide is in the page itself and paints in the deck font before the stylesheet and script load', async ({
   deck,
   page,
 }) => {
@@ -76,6 +81,16 @@ test('the title slide is in the page itself and paints in the deck font before t
   script.release();
   await deck.waitUntilReady();
   expect(await page.title()).toContain(TALK_META.title);
+  // (Resource timing lists a file once it has arrived.) They were asked for once the title had painted.
+  const times = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    asked: performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/assets\/(index-.*\.js|style-.*\.css)$/.test(entry.name))
+      .map((entry) => entry.startTime),
+  }));
+  expect(times.asked).toHaveLength(2);
+  for (const asked of times.asked) expect(asked).toBeGreaterThanOrEqual(times.paint!);
 });
 
 for (const viewport of [

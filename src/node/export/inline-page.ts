@@ -15,6 +15,7 @@ import {
   type InlinedFile,
 } from './inline-assets.js';
 import { oneFilePolicy } from './one-file-policy.js';
+import { AFTER_PAINT_ATTRIBUTE } from '../../shared/presentation.js';
 
 /** The one-file page, and what takes its space. */
 export interface InlinedPage {
@@ -49,8 +50,9 @@ interface Edit {
 /** `html`, the built index.html, with every file it loads from `files` carried inside it. */
 export function inlinePage(html: string, files: BuiltFiles): InlinedPage {
   const edits: Edit[] = [];
-  // Deferred and async scripts, inline: a script without src ignores defer, so they run from the
-  // end of <body> instead, where the document they expect is there.
+  // Deferred, async and after-paint scripts, inline: a script without src ignores defer, so they
+  // run from the end of <body> instead, where the document they expect is there. (The page has no
+  // first view to protect: its stylesheet is inline and render-blocking, as it has no request.)
   const deferred: string[] = [];
   const scripts: string[] = [];
   const parts: InlinedPage['parts'] = [];
@@ -126,7 +128,7 @@ export function inlinePage(html: string, files: BuiltFiles): InlinedPage {
     note('script', path, inlined);
     scripts.push(inlined.text);
     const element = `<script>${inlined.text}</script>`;
-    if ('defer' in attributes || 'async' in attributes) {
+    if ('defer' in attributes || 'async' in attributes || AFTER_PAINT_ATTRIBUTE in attributes) {
       deferred.push(element);
       edits.push({ start, end, text: '' });
     } else edits.push({ start, end, text: element });

@@ -1,12 +1,10 @@
 // The Content Security Policy the built deck ships with, as a <meta> tag (it must also work from
 // the file system, where no server sends headers). No script runs but the deck's own file and the
-// prerender guard, allowed by its hash; nothing is eval'd. Styles may be inline because KaTeX and
+// boot script (first-view-plugin.ts), allowed by its hash; nothing is eval'd. Styles may be inline because KaTeX and
 // reveal.js position things with style attributes; fonts may be data: URLs because the opening
 // slides' glyphs come inside the page.
 import type { Plugin } from 'vite';
-import type { DeckState } from './deck-state.js';
 import { scriptHash } from '../export/one-file-policy.js';
-import { prerenderGuard } from './prerender-plugin.js';
 
 /** The policy, given the inline scripts the page carries (their exact text). */
 export function contentSecurityPolicy(inlineScripts: string[]): string {
@@ -24,23 +22,36 @@ export function contentSecurityPolicy(inlineScripts: string[]): string {
   ].join('; ');
 }
 
-/** Adds the policy to index.html in production builds (the dev server needs inline scripts for HMR). */
-export function contentSecurityPolicyPlugin(state: DeckState): Plugin {
+/** The text of each inline script in `html` (a built page: `<script>` without src or type). */
+export function inlineScripts(html: string): string[] {
+  return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)]
+    .filter(([, attributes = '']) => !/\s(?:src|type)=/.test(attributes))
+    .map(([, , text]) => text!);
+}
+
+/**
+ * Adds the policy to index.html in production builds (the dev server needs inline scripts for
+ * HMR); last, so that it hashes the page's inline scripts as the other plugins left them.
+ */
+export function contentSecurityPolicyPlugin(): Plugin {
   return {
     name: 'deck:content-security-policy',
     apply: 'build',
-    transformIndexHtml: () => {
-      const first = state.get().deck.slides[0];
-      return [
-        {
-          tag: 'meta',
-          attrs: {
-            'http-equiv': 'Content-Security-Policy',
-            content: contentSecurityPolicy(first ? [prerenderGuard(first.id)] : []),
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => ({
+        html,
+        tags: [
+          {
+            tag: 'meta',
+            attrs: {
+              'http-equiv': 'Content-Security-Policy',
+              content: contentSecurityPolicy(inlineScripts(html)),
+            },
+            injectTo: 'head-prepend',
           },
-          injectTo: 'head-prepend',
-        },
-      ];
+        ],
+      }),
     },
   };
 }

@@ -1,5 +1,5 @@
 // The deck's Vite plugins, composed: `virtual:deck` (the built Deck) is served here; the font,
-// math CSS, prerender, classic-script and security-policy plugins live in their own modules. The build fails
+// math CSS, prerender, classic-script, first-view and security-policy plugins live in their own modules. The build fails
 // on any problem in `slides/`; the dev server keeps serving while reporting it, and hot-updates
 // slides without a reload when a slide file is saved, added, deleted or renamed.
 import type {
@@ -15,6 +15,7 @@ import { classicScriptPlugin } from './classic-script-plugin.js';
 import { contentSecurityPolicyPlugin } from './content-security.js';
 import { FONT_ID, deckFontPlugin, glyphProblems, withGlyphProblems } from './deck-font-plugin.js';
 import { DeckState } from './deck-state.js';
+import { firstViewPlugin } from './first-view-plugin.js';
 import { prerenderPlugin } from './prerender-plugin.js';
 import { formatDiagnostics } from '../markdown/format-diagnostics.js';
 import { mathCss } from '../font/katex-css.js';
@@ -41,7 +42,8 @@ export function deckPlugins(options: DeckPluginOptions = {}): Plugin[] {
     deckMathCssPlugin(state),
     prerenderPlugin(state),
     classicScriptPlugin(),
-    contentSecurityPolicyPlugin(state),
+    firstViewPlugin(state),
+    contentSecurityPolicyPlugin(),
   ];
 }
 

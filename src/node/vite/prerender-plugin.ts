@@ -4,7 +4,6 @@
 // places it where reveal.js will, so nothing moves when it does.
 import type { IndexHtmlTransformContext, Plugin, ResolvedConfig } from 'vite';
 import type { Slide } from '../../shared/deck.js';
-import { PRERENDER_OFF_CLASS } from '../../shared/presentation.js';
 import { sectionHtml } from '../../shared/section-html.js';
 import { ASSET_PREFIX } from '../markdown/load-deck.js';
 import { projectPath } from '../project-path.js';
@@ -14,23 +13,7 @@ import { publicHref } from './public-href.js';
 /** The attribute on `.reveal` that tells prerender.css the title slide came with the page. */
 export const PRERENDERED_ATTRIBUTE = 'data-prerendered';
 
-/**
- * The one inline script of the built page (the security policy allows it by its hash): a deep
- * link to another slide, the presenter console, the phone view or a print view will not show
- * the title slide, so it stays hidden until the script has placed what they do show, instead of
- * flashing on screen first. It runs before <body> is parsed, so before the first paint.
- */
-export function prerenderGuard(firstId: string): string {
-  const first = JSON.stringify(`#/${firstId}`);
-  return (
-    `(function(){var h=location.hash;` +
-    `if(/[?&](presenter|phone|view=|print-pdf)/.test(location.search)||` +
-    `(h.length>2&&h!==${first}&&h.indexOf(${first}+"/")!==0))` +
-    `document.documentElement.classList.add(${JSON.stringify(PRERENDER_OFF_CLASS)})})()`
-  );
-}
-
-/** The plugin: in a build, writes the first slide into index.html and the guard into its head. */
+/** The plugin: in a build, writes the first slide into index.html (first-view-plugin.ts adds what loads after it). */
 export function prerenderPlugin(state: DeckState): Plugin {
   let config: ResolvedConfig | undefined;
   return {
@@ -47,16 +30,12 @@ export function prerenderPlugin(state: DeckState): Plugin {
         const slide = withImageUrls(first, state.get().images, state.root, config, context);
         // A picture the build did not emit (none today): the script renders the slide as before.
         if (!slide) return html;
-        const page = html
+        return html
           .replace('<div class="reveal">', `<div class="reveal" ${PRERENDERED_ATTRIBUTE}>`)
           .replace(
             '<div class="slides"></div>',
             () => `<div class="slides">${sectionHtml(slide, ['present'])}</div>`,
           );
-        return {
-          html: page,
-          tags: [{ tag: 'script', children: prerenderGuard(first.id), injectTo: 'head' }],
-        };
       },
     },
   };

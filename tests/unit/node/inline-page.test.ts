@@ -7,15 +7,18 @@ import { inlinePage } from '../../../src/node/export/inline-page.js';
 const POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'";
 
-/** A built page: the policy, a stylesheet, a deferred script, and whatever `head`/`body` add. */
+/**
+ * A built page: the policy, the stylesheet and script held back until the title has painted
+ * (first-view-plugin.ts), and whatever `head`/`body` add.
+ */
 function page({ head = '', body = '' } = {}): string {
   return `<!doctype html>
 <html lang="zh-CN">
   <head>
     <meta http-equiv="Content-Security-Policy" content="${POLICY.replace(/'/g, '&#39;')}">
     <meta charset="utf-8" />
-    <script defer src="./assets/index.js"></script>
-    <link rel="stylesheet" href="./assets/style.css">
+    <script type="deck/after-paint" data-after-paint src="./assets/index.js"></script>
+    <link rel="stylesheet" href="./assets/style.css" disabled data-after-paint>
     ${head}
   </head>
   <body>
@@ -52,6 +55,7 @@ function read(html: string) {
   const body = all('body')[0]!;
   return {
     scripts: all('script').map((s) => ({ src: s.attribs.src, text: DomUtils.textContent(s) })),
+    attributes: [...all('script'), ...all('style')].map((e) => Object.keys(e.attribs)).flat(),
     styles: all('style').map((s) => DomUtils.textContent(s)),
     links: all('link').map((l) => l.attribs),
     policy: all('meta').find((m) => m.attribs['http-equiv'] === 'Content-Security-Policy')?.attribs.content,
@@ -71,6 +75,18 @@ describe('inlinePage', () => {
     ]);
     expect(shown.scripts).toEqual([{ src: undefined, text: 'document.body.dataset.ran = "yes";' }]);
     // A script without src ignores defer: it must come after the document it works on.
+    expect(shown.lastInBody).toMatchObject({ name: 'script' });
+    // Nothing is held back: the page has no request to save, and the boot script finds nothing to load.
+    expect(shown.attributes).toEqual([]);
+  });
+
+  test('a deferred script, as a plain Vite build writes it, goes to the end of <body> too', () => {
+    const built = page().replace(
+      '<script type="deck/after-paint" data-after-paint src="./assets/index.js">',
+      '<script defer src="./assets/index.js">',
+    );
+    const shown = read(inlinePage(built, files()).html);
+    expect(shown.scripts).toEqual([{ src: undefined, text: 'document.body.dataset.ran = "yes";' }]);
     expect(shown.lastInBody).toMatchObject({ name: 'script' });
   });
 

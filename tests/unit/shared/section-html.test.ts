@@ -1,9 +1,6 @@
-import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import type { Slide } from '../../../src/shared/deck.js';
 import { sectionAttributes, sectionHtml } from '../../../src/shared/section-html.js';
-import { PRERENDER_OFF_CLASS } from '../../../src/shared/presentation.js';
-import { prerenderGuard } from '../../../src/node/vite/prerender-plugin.js';
 
 const slide = (over: Partial<Slide> = {}): Slide => ({
   index: 0,
@@ -43,26 +40,5 @@ describe('sectionHtml', () => {
     );
     expect(attributes).toMatchObject({ class: 'x present', 'aria-label': '"a" <b>' });
     expect(sectionHtml(slide({ title: '"a" <b>' }))).toContain('aria-label="&#34;a&#34; &#60;b&#62;"');
-  });
-});
-
-describe('prerenderGuard', () => {
-  /** Runs the guard against a page address; true when it hides the prerendered title. */
-  const hides = (search: string, hash: string) => {
-    const classes = new Set<string>();
-    const document = { documentElement: { classList: { add: (name: string) => classes.add(name) } } };
-    runInNewContext(prerenderGuard('title'), { location: { search, hash }, document });
-    return classes.has(PRERENDER_OFF_CLASS);
-  };
-
-  test('the title shows at once on the deck itself, and on a link to the title', () => {
-    for (const hash of ['', '#', '#/', '#/title', '#/title/1']) expect(hides('', hash), hash).toBe(false);
-  });
-
-  test('a deep link, the console, the phone and the print views wait for the script', () => {
-    expect(hides('', '#/chatgpt')).toBe(true);
-    expect(hides('', '#/titles')).toBe(true);
-    for (const search of ['?presenter', '?phone&token=x', '?view=print', '?view=handout', '?print-pdf'])
-      expect(hides(search, ''), search).toBe(true);
   });
 });
