@@ -347,7 +347,11 @@ test.describe('pairing', () => {
     const panel = console_.getByRole('dialog', { name: /手机遥控/ });
     await expect(panel).toContainText('npm run present -- --remote');
     await expect(panel.locator('img')).toHaveCount(0);
+    // Keys pressed while it is open move nothing: after it closes, one → is the second slide.
+    for (const key of ['ArrowRight', 'ArrowRight', 'End']) await console_.keyboard.press(key);
     await panel.getByRole('button', { name: /关闭/ }).click();
     await expect(panel).toBeHidden();
+    await console_.keyboard.press('ArrowRight');
+    await expect(console_.locator('.presenter-count')).toHaveText(new RegExp(`\\b2 / ${SLIDES.length}$`));
   });
 });

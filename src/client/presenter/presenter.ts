@@ -221,6 +221,8 @@ export function startPresenter(deck: Deck): () => void {
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTyping(event.target)) return;
+    // A modal dialog (the phone-remote panel) has the keys: the slides stay where they are.
+    if (document.querySelector('dialog[open]')) return;
     // Space and Enter on a focused button press that button.
     if (
       (event.key === ' ' || event.key === 'Enter') &&
