@@ -8,11 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { contentType } from '../media-types.js';
+import { contentType, mediaTypeOf } from '../media-types.js';
 
 /** Already compressed formats (woff2, images) are sent as they are, as any host does. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.ttf']);
-const FONTS = new Set(['.woff2', '.woff', '.ttf', '.otf']);
 
 export interface StaticServer {
   /** `http://host:port/` as bound (the wildcard host 0.0.0.0 as it is). */
@@ -64,7 +63,7 @@ export async function serveStatic(dir: string, options: StaticServerOptions = {}
   }
   // `crossorigin`: fonts are fetched in CORS mode, and a preload is used only by a request of its mode.
   const fontLinks = names
-    .filter((name) => FONTS.has(extname(name)))
+    .filter((name) => mediaTypeOf(name)?.startsWith('font/'))
     .map(
       (name) => `</${name.split(sep).map(encodeURIComponent).join('/')}>; rel=preload; as=font; crossorigin`,
     );
