@@ -23,7 +23,8 @@ import { openPresenterConsole } from './audience/presenter-launch.js';
 import { printOptions } from './print/print-options.js';
 import { preparePrintView, printConfig } from './print/print-view.js';
 import { completeSections, renderSections } from './ui/render-sections.js';
-import { revealConfig, startReveal } from './audience/reveal-deck.js';
+import { backgroundTransition, revealConfig } from './audience/reveal-config.js';
+import { startReveal } from './audience/reveal-deck.js';
 import { bindShortcutsOverlay } from './ui/shortcuts-overlay.js';
 import { UI_STRINGS } from '../shared/ui-strings.js';
 import { stylesheetsLoaded } from './ui/stylesheets-loaded.js';
@@ -37,8 +38,10 @@ async function startAudience(deck: Deck): Promise<RevealApi> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
   const slides = root.querySelector('.slides')!;
   completeSections(slides, deck.slides);
-  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const reveal = await startReveal(root, { ...revealConfig(reducedMotion), ...printConfig(print) });
+  const reveal = await startReveal(root, {
+    ...revealConfig(reducedMotion(), deck.slides),
+    ...printConfig(print),
+  });
   announceSlides(reveal, UI_STRINGS.deckLabel);
   bindJumpToSlide(reveal, () => shownSlides);
   const laser = createLaserPointer(root.querySelector('.slides')!);
@@ -55,6 +58,10 @@ async function startAudience(deck: Deck): Promise<RevealApi> {
   // fetch the rest, before a key press needs them.
   requestAnimationFrame(() => setTimeout(loadRemainingFonts));
   return reveal;
+}
+
+function reducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 function loadRemainingFonts(): void {
@@ -111,6 +118,7 @@ function swapSlides(reveal: RevealApi, next: Deck): void {
   try {
     renderSections(document.querySelector('.reveal .slides')!, next.slides);
     shownSlides = next.slides;
+    reveal.configure({ backgroundTransition: backgroundTransition(reducedMotion(), next.slides) });
     reveal.sync();
     const index = next.slides.findIndex((s) => s.id === wanted.id);
     lostSlide = index >= 0 ? undefined : wanted;

@@ -121,6 +121,22 @@ test('without reduced motion the new slide settles in with a short animation', a
   );
 });
 
+test('a talk with no slide backgrounds animates none after a press (no 800 ms fade of empty layers)', async ({
+  page,
+}) => {
+  await ready(page, './');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.reveal .slides > section.present')).toHaveAttribute('data-index', '1');
+  const animated = await page.evaluate(
+    () =>
+      document
+        .getAnimations()
+        .map((a) => (a.effect as KeyframeEffect | null)?.target)
+        .filter((target) => target instanceof Element && target.closest('.backgrounds')).length,
+  );
+  expect(animated).toBe(0);
+});
+
 test('G jumps to a slide by Chinese text or number', async ({ page }) => {
   await ready(page, './');
   await page.keyboard.press('g');
