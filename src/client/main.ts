@@ -12,7 +12,7 @@ import type { RevealApi } from 'reveal.js';
 import type { Deck } from '../shared/deck.js';
 import { announceSlides } from './audience/accessibility.js';
 import { syncAudience } from './sync/audience-sync.js';
-import { createLaserPointer } from './audience/laser-pointer.js';
+import { createLaserPointer, type LaserPointer } from './audience/laser-pointer.js';
 import { pauseOverlay, resumeOverlay, showDiagnostics } from './ui/dev-overlay.js';
 import { reportOverflow } from './ui/overflow-check.js';
 import { startHandout } from './print/handout.js';
@@ -36,7 +36,7 @@ let shownSlides = deck.slides;
 
 async function startAudience(deck: Deck): Promise<RevealApi> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
-  const slides = root.querySelector('.slides')!;
+  const slides = root.querySelector<HTMLElement>('.slides')!;
   completeSections(slides, deck.slides);
   const reveal = await startReveal(root, {
     ...revealConfig(reducedMotion(), deck.slides),
@@ -44,8 +44,9 @@ async function startAudience(deck: Deck): Promise<RevealApi> {
   });
   announceSlides(reveal, UI_STRINGS.deckLabel);
   bindJumpToSlide(reveal, () => shownSlides);
-  const laser = createLaserPointer(root.querySelector('.slides')!);
-  syncAudience(reveal, deck.meta.title, (at) => laser.show(at));
+  // Made at the first pointer message: most talks (and every print view) never get one.
+  let laser: LaserPointer | undefined;
+  syncAudience(reveal, deck.meta.title, (at) => (laser ??= createLaserPointer(slides)).show(at));
   reveal.addKeyBinding(
     { keyCode: S_KEY, key: 'S', description: UI_STRINGS.speakerView },
     openPresenterConsole,
