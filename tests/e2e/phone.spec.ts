@@ -188,10 +188,13 @@ test.describe('the laser pointer', () => {
   }) => {
     await phone.goto();
     await phone.expectShowing(0);
-    // Stop time now that both pages are running: from here on only the test moves it.
+    // Both pages run on the test's clock. The phone's heartbeat must be on it too: on the phone's
+    // own clock, a burst of the audience's virtual seconds outran the heartbeats (1 run in 4 failed).
+    await phone.page.clock.install();
     await audience.page.clock.install({ time: Date.now() - 60_000 });
     await audience.page.clock.pauseAt(Date.now());
-    // The "lifted" message is lost on the way: the phone's page stops sending anything.
+    // The "lifted" message is lost on the way: the phone's page stops sending it. It also notes
+    // the channel's name, for the audience to listen on beside the deck.
     await phone.page.evaluate(() => {
       const post = Object.getOwnPropertyDescriptor(BroadcastChannel.prototype, 'postMessage')!.value as (
         this: BroadcastChannel,
@@ -199,14 +202,32 @@ test.describe('the laser pointer', () => {
       ) => void;
       BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, data: unknown) {
         const message = data as { type?: string; at?: unknown };
+        (window as { channelName?: string }).channelName = this.name;
         if (message.type !== 'pointer' || message.at !== null) post.call(this, data);
       };
     });
     await phone.touchPreview({ x: 0.5, y: 0.5 });
     await audience.expectDotAt({ x: 0.5, y: 0.5 });
-    // A finger held still keeps its dot, however long it stays.
-    await audience.page.clock.runFor(5_000);
-    await audience.expectDotAt({ x: 0.5, y: 0.5 });
+    await phone.page.clock.pauseAt(Date.now() + 100);
+    // Pointer messages heard by a listener the audience page opened after the deck's own: a
+    // channel gets a message before any channel of its page opened later, so the deck has it too.
+    const name = await phone.page.evaluate(() => (window as { channelName?: string }).channelName!);
+    await audience.page.evaluate((name) => {
+      const heard = { count: 0 };
+      (window as { heard?: typeof heard }).heard = heard;
+      new BroadcastChannel(name).onmessage = (event: MessageEvent<{ type?: string; at?: unknown }>) => {
+        if (event.data.type === 'pointer' && event.data.at) heard.count++;
+      };
+    }, name);
+    const heard = () => audience.page.evaluate(() => (window as { heard?: { count: number } }).heard!.count);
+    // A finger held still keeps its dot, however long it stays: five seconds of heartbeats.
+    for (let second = 1; second <= 5; second++) {
+      const before = await heard();
+      await phone.page.clock.runFor(1_000);
+      await expect.poll(heard, { message: `heartbeat ${second} heard` }).toBeGreaterThan(before);
+      await audience.page.clock.runFor(1_000);
+      await audience.expectDotAt({ x: 0.5, y: 0.5 });
+    }
     // Lifted, but the audience never hears it: the dot stays a moment, then goes by itself.
     await phone.lift();
     await audience.page.clock.runFor(500);
