@@ -149,14 +149,16 @@ export interface WalkOptions {
   maxSteps?: number;
   /** Longest wait for a transition to end before the next press. */
   settleMs: number;
-  /**
-   * Then this long with nothing pressed, as a presenter speaks between slides. Chromium starts
-   * the frame for a press at once on a page at rest, but on a page that drew a frame a moment ago
-   * (an animation just ended) it waits for the display's next frame: pressing the instant the last
-   * transition ended measured that wait (up to 16.7 ms), and favoured a deck with no transitions.
-   */
-  restMs: number;
 }
+
+/**
+ * After each press has settled, this long with nothing pressed, as a presenter speaks between
+ * slides. Chromium starts the frame for a press at once on a page at rest, but on a page that drew
+ * a frame a moment ago (an animation just ended) it waits for the display's next frame: pressing
+ * the instant the last transition ended measured that wait (up to 16.7 ms), and favoured a deck
+ * with no transitions.
+ */
+const REST_MS = 250;
 
 /** Opens `url` in a fresh context and waits for the deck, its fonts and the network to settle. */
 async function openDeck(browser: Browser, url: string, kind: DeckKind): Promise<Page> {
@@ -199,7 +201,7 @@ export async function walkDeck(
     for (const key of keys) {
       const sample = await press(page, key, options.settleMs);
       if (sample) samples.push(sample);
-      await new Promise((resolve) => setTimeout(resolve, options.restMs));
+      await new Promise((resolve) => setTimeout(resolve, REST_MS));
     }
     return { slides, samples };
   } finally {

@@ -44,8 +44,6 @@ import { formatTable } from './bench-table.js';
 
 const KIB = 1024;
 const SETTLE_MS = 800;
-/** A presenter's pause between presses; see WalkOptions.restMs. */
-const REST_MS = 250;
 
 /** A deck to measure: where it is built, how to recognise its title, how to walk it. */
 interface DeckPlan {
@@ -81,7 +79,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       dist: talkDist,
       title,
       build: { coldMs, warm: summarize(repeat(options.builds, () => timedViteBuild(talkBuild))) },
-      walk: { kind: 'reveal', back: true, settleMs: SETTLE_MS, restMs: REST_MS },
+      walk: { kind: 'reveal', back: true, settleMs: SETTLE_MS },
       overview: true,
     });
 
@@ -103,7 +101,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           kind: 'reveal',
           back: false,
           settleMs: SETTLE_MS,
-          restMs: REST_MS,
           maxSteps: options.largeSteps,
         },
         overview: true,
@@ -121,7 +118,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         dist: marp.site,
         title: marp.title,
         build: { warm: summarize(builds) },
-        walk: { kind: 'marp', back: true, settleMs: SETTLE_MS, restMs: REST_MS },
+        walk: { kind: 'marp', back: true, settleMs: SETTLE_MS },
         overview: false,
       });
     }
@@ -137,7 +134,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         dist,
         title,
         build: { warm: summarize(repeat(options.builds, () => timedViteBuild({ root: dir, dist }))) },
-        walk: { kind: 'reveal', back: false, settleMs: 1200, restMs: REST_MS },
+        walk: { kind: 'reveal', back: false, settleMs: 1200 },
         overview: false,
       });
     }
